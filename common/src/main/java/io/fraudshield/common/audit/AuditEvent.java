@@ -1,0 +1,36 @@
+package io.fraudshield.common.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** A stored link of the audit chain; its hash covers every field, its sequence number and the previous hash. */
+public record AuditEvent(long seq, Instant occurredAt, String actor, String role, String participant, String action,
+                         String legalBasis, String objectType, String objectId, String beforeDigest,
+                         String afterDigest, String prevHash, String hash) {
+
+    public static final String GENESIS = "GENESIS";
+
+    /** The hash this event must carry, computed from its content and position. */
+    public String expectedHash() {
+        String content = String.join("\u001F", Long.toString(seq), occurredAt.toString(), actor, role, participant,
+                action, nullable(legalBasis), objectType, objectId, nullable(beforeDigest), nullable(afterDigest),
+                prevHash);
+        return sha256(content);
+    }
+
+    static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nullable(String value) {
+        return value == null ? "\u0000" : value;
+    }
+}

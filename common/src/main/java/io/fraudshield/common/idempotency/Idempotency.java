@@ -1,0 +1,118 @@
+package io.fraudshield.common.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.problem.ProblemException;
+import io.fraudshield.common.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a state-changing request at most once per caller and {@code Idempotency-Key}
+ * (IETF draft-ietf-httpapi-idempotency-key-header). The effect and the stored response commit in one
+ * transaction, so a crash leaves neither; a duplicate sent while the first is running gets 409, one sent
+ * after gets the stored response byte for byte, one with a different body gets 422.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotencyStore store;
+    private final ObjectMapper canonicalJson;
+    private final ObjectMapper json;
+
+    public Idempotency(IdempotencyStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+        this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+    }
+
+    /**
+     * @param key     the request's Idempotency-Key header (required)
+     * @param request the parsed request body, compared by its canonical JSON
+     * @param effect  the state change; its response must carry a JSON-serialisable entity
+     */
+    @Transactional
+    public Response once(Caller caller, String key, Object request, Supplier<Response> effect) {
+        if (key == null || key.isEmpty()) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_MISSING,
+                    "Send an Idempotency-Key header (1-255 visible ASCII characters, e.g. a UUID) with this request");
+        }
+        if (!KEY_FORM.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "must be 1-255 visible ASCII characters");
+        }
+        String scope = caller.participant().value() + "/" + caller.subject();
+        if (!store.tryLock(scope, key)) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                    "A request with this Idempotency-Key is still being processed; retry later");
+        }
+        String digest = digest(request);
+        Optional<StoredResponse> earlier = store.find(scope, key);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestDigest().equals(digest)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was already used with a different request body; use a new key");
+            }
+            return earlier.get().toResponse(true);
+        }
+        Response response = effect.get();
+        StoredResponse stored = new StoredResponse(digest, response.getStatus(), write(response.getEntity()),
+                response.getLocation() == null ? null : response.getLocation().toString());
+        store.save(scope, key, stored);
+        return stored.toResponse(false);
+    }
+
+    private String digest(Object request) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(canonicalJson.writeValueAsBytes(request)));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot digest request", e);
+        }
+    }
+
+    private String write(Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store response", e);
+        }
+    }
+
+    /** A response as first sent, replayed identically. */
+    public record StoredResponse(String requestDigest, int status, String body, String location) {
+
+        Response toResponse(boolean replayed) {
+            Response.ResponseBuilder builder = Response.status(status);
+            if (body != null) {
+                builder.entity(body.getBytes(StandardCharsets.UTF_8)).type(MediaType.APPLICATION_JSON_TYPE);
+            }
+            if (location != null) {
+                builder.header("Location", location);
+            }
+            if (replayed) {
+                builder.header(REPLAYED_HEADER, "true");
+            }
+            return builder.build();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.fraudshield.common.identifier;
+
+import java.text.Normalizer.Form;
+import java.util.Locale;
+
+/**
+ * The one normalisation every identifier goes through before it is checked or hashed, so that one person
+ * or card can never get two identities: NFKC (full-width digits become ASCII), trim, upper case.
+ * Characters that stay invisible after that (zero-width space, joiners, BOM) are rejected, not removed.
+ */
+public final class Normalizer {
+
+    private Normalizer() {
+    }
+
+    public static String normalize(String raw, String what) {
+        if (raw == null) {
+            throw new InvalidIdentifierException(what + " is missing");
+        }
+        String value = java.text.Normalizer.normalize(raw, Form.NFKC).strip().toUpperCase(Locale.ROOT);
+        if (value.isEmpty()) {
+            throw new InvalidIdentifierException(what + " is empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0x7E || c < 0x21) {
+                throw new InvalidIdentifierException(what + " contains a character that is not a printable ASCII letter or digit");
+            }
+        }
+        return value;
+    }
+}

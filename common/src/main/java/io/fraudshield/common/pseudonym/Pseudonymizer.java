@@ -1,0 +1,40 @@
+package io.fraudshield.common.pseudonym;
+
+import io.fraudshield.common.identifier.CardNumber;
+import io.fraudshield.common.identifier.PersonDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Base64;
+import java.util.List;
+
+/** Turns identity documents and card numbers into keyed references: the only form we store or log. */
+@ApplicationScoped
+public class Pseudonymizer {
+
+    private final List<KeyedHash> keys;
+    private final KeyedHash active;
+
+    public Pseudonymizer(PseudonymConfig config) {
+        this.keys = config.keys().entrySet().stream()
+                .map(entry -> new KeyedHash(entry.getKey(), Base64.getDecoder().decode(entry.getValue())))
+                .toList();
+        this.active = keys.stream().filter(key -> key.keyId().equals(config.activeKeyId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "fraudshield.pseudonym.active-key-id names no key in fraudshield.pseudonym.keys"));
+    }
+
+    /** customerRef: HMAC over document type and canonical number. */
+    public String customerRef(PersonDocument document) {
+        return active.ref(document.type().name(), document.canonicalNumber());
+    }
+
+    /** cardRef: HMAC over the canonical card number. */
+    public String cardRef(CardNumber card) {
+        return active.ref("CARD", card.canonicalNumber());
+    }
+
+    /** The customer's references under every configured key, for look-ups while keys rotate. */
+    public List<String> customerRefsUnderAllKeys(PersonDocument document) {
+        return keys.stream().map(key -> key.ref(document.type().name(), document.canonicalNumber())).toList();
+    }
+}
