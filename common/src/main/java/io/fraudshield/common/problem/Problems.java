@@ -27,7 +27,7 @@ public class Problems {
     public Response response(ProblemType type, String detail, String instance, List<FieldError> errors,
                              Map<String, String> headers) {
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
-        Response.ResponseBuilder builder = Response.status(type.status()).type(MEDIA_TYPE).entity(write(problem));
+        Response.ResponseBuilder builder = Response.status(type.status()).type(MEDIA_TYPE).entity(json(problem));
         headers.forEach(builder::header);
         if (type == ProblemType.UNAUTHENTICATED) {
             builder.header("WWW-Authenticate", "Bearer");
@@ -35,7 +35,12 @@ public class Problems {
         return builder.build();
     }
 
-    private String write(Problem problem) {
+    /** The body alone, for the few answers given before a request reaches REST (see {@code BodySizeLimit}). */
+    public String json(ProblemType type, String detail, String instance) {
+        return json(new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of()));
+    }
+
+    private String json(Problem problem) {
         try {
             return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
