@@ -21,7 +21,10 @@ public final class LocalStack {
         int postgresPort = Integer.parseInt(env("FS_POSTGRES_PORT", "15432"));
         int redisPort = Integer.parseInt(env("FS_REDIS_PORT", "16379"));
         Path dataDir = Path.of(env("FS_DATA_DIR", ".local/data")).toAbsolutePath();
+        Path keysDir = Path.of(env("FS_KEYS_DIR", ".local/keys")).toAbsolutePath();
         Files.createDirectories(dataDir);
+        // the services of the run command verify tokens with this key; scripts/token.sh signs with its pair
+        LocalKeys.loadOrCreate(keysDir);
 
         LocalPostgres postgres = LocalPostgres.start(postgresPort, dataDir.resolve("postgres"));
         LocalRedis redis = LocalRedis.start(redisPort, dataDir.resolve("redis"));
@@ -36,7 +39,8 @@ public final class LocalStack {
         }, "local-stack-shutdown"));
 
         System.out.println("local-stack ready: postgres=localhost:" + postgres.port() + " (user postgres, databases "
-                + String.join(", ", DATABASES) + ") redis=localhost:" + redis.port() + " data=" + dataDir);
+                + String.join(", ", DATABASES) + ") redis=localhost:" + redis.port() + " data=" + dataDir
+                + " keys=" + keysDir);
         stopped.await();
     }
 

@@ -1,0 +1,13 @@
+package io.fraudshield.accountrisk;
+
+import io.fraudshield.localstack.ServicePlatformChecks;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PlatformTest extends ServicePlatformChecks {
+
+    @Override
+    protected String serviceName() {
+        return "account-risk-service";
+    }
+}

@@ -1,0 +1,49 @@
+package io.fraudshield.localstack;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Boundaries every service keeps (STYLE.md): services never import one another's code (they talk over
+ * HTTP), resources never touch persistence directly, and production code never depends on local-stack.
+ */
+public abstract class ServiceArchitectureChecks {
+
+    private static final List<String> SERVICES = List.of("cardlimit", "accountrisk", "stoppayment");
+
+    /** The service's base package below {@code io.fraudshield}, e.g. {@code cardlimit}. */
+    protected abstract String servicePackage();
+
+    private JavaClasses production() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.fraudshield." + servicePackage());
+    }
+
+    @Test
+    void servicesDoNotImportOneAnother() {
+        String[] others = SERVICES.stream().filter(name -> !name.equals(servicePackage()))
+                .map(name -> "io.fraudshield." + name + "..").toArray(String[]::new);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+                .allowEmptyShould(true).check(production());
+    }
+
+    @Test
+    void resourcesDoNotTouchPersistence() {
+        noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..",
+                        "io.quarkus.hibernate.orm.panache..", "io.agroal..", "java.sql..")
+                .allowEmptyShould(true).check(production());
+    }
+
+    @Test
+    void productionCodeDoesNotDependOnLocalStack() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.fraudshield.localstack..")
+                .allowEmptyShould(true).check(production());
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs FraudShield locally: builds if needed, starts real PostgreSQL and Redis (local-stack, data kept in
+# .local/data) and the three services, waits until each is ready, and stops everything on Ctrl-C.
+# Ports: FS_POSTGRES_PORT (15432), FS_REDIS_PORT (16379); services on 8081, 8082, 8083.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+export FS_POSTGRES_PORT="${FS_POSTGRES_PORT:-15432}"
+export FS_REDIS_PORT="${FS_REDIS_PORT:-16379}"
+LOGS="$ROOT/.local/logs"
+PORTS=(8081 8082 8083)
+PIDS=()
+
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "stopping ..."
+  local pid
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "stopped."
+}
+trap stop_all INT TERM EXIT
+
+# true when GET http://localhost:PORT/PATH answers 200 (plain bash, no curl needed)
+http_ok() {
+  local port=$1 path=$2 status
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$path" >&3
+  read -r -t 5 _ status _ <&3 || status=""
+  exec 3<&- 3>&-
+  [[ "$status" == "200" ]]
+}
+
+wait_for() {
+  local what=$1 pid=$2 seconds=$3 check=$4
+  for ((t = 0; t < seconds * 2; t++)); do
+    if eval "$check"; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$what exited; see its log in $LOGS" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$what was not ready after ${seconds}s; see $LOGS" >&2
+  exit 1
+}
+
+build_if_needed
+mkdir -p "$LOGS"
+
+echo "starting local-stack (PostgreSQL :$FS_POSTGRES_PORT, Redis :$FS_REDIS_PORT) ..."
+java -cp "$(local_stack_classpath)" io.fraudshield.localstack.LocalStack >"$LOGS/local-stack.log" 2>&1 &
+PIDS+=($!)
+wait_for local-stack "${PIDS[0]}" 120 "grep -qs 'local-stack ready' '$LOGS/local-stack.log'"
+
+for i in "${!SERVICES[@]}"; do
+  service=${SERVICES[$i]}
+  echo "starting $service on :${PORTS[$i]} ..."
+  (cd "$ROOT/$service" && exec java -Dquarkus.profile=local -Dquarkus.http.port="${PORTS[$i]}" \
+      -jar target/quarkus-app/quarkus-run.jar >"$LOGS/$service.log" 2>&1) &
+  PIDS+=($!)
+done
+for i in "${!SERVICES[@]}"; do
+  wait_for "${SERVICES[$i]}" "${PIDS[$((i + 1))]}" 120 "http_ok ${PORTS[$i]} /q/health/ready"
+done
+
+cat <<INFO
+
+FraudShield is ready (logs in .local/logs, data in .local/data).
+INFO
+for i in "${!SERVICES[@]}"; do
+  port=${PORTS[$i]}
+  printf '  %-22s http://localhost:%s  swagger-ui: /q/swagger-ui  openapi: /q/openapi  health: /q/health/ready\n' \
+    "${SERVICES[$i]}" "$port"
+done
+cat <<INFO
+
+Get a token (roles: bank, payment-institution, police, regulator, auditor, admin):
+  TOKEN=\$(scripts/token.sh auditor AUD01)
+  curl -H "Authorization: Bearer \$TOKEN" http://localhost:8081/v1/audit-chain/verification
+
+Press Ctrl-C to stop everything.
+INFO
+wait -n "${PIDS[@]}" || true
+echo "a process exited; stopping the rest (see .local/logs)" >&2

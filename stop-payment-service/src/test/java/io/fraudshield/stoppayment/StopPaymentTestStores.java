@@ -1,0 +1,10 @@
+package io.fraudshield.stoppayment;
+
+import io.fraudshield.localstack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every @QuarkusTest of this service runs on one real PostgreSQL (database "stoppayment") and Redis from local-stack. */
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "stoppayment"))
+public class StopPaymentTestStores {
+}
