@@ -73,6 +73,18 @@ public class IdempotencyStore {
         }
     }
 
+    /** Deletes records created before {@code cutoff}; returns how many. */
+    int purgeCreatedBefore(java.time.Instant cutoff) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "delete from idempotency_record where created_at < ?")) {
+            statement.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency purge failed", e);
+        }
+    }
+
     private static long lockId(String scope, String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

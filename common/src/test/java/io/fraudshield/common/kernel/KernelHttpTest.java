@@ -1,6 +1,7 @@
 package io.fraudshield.common.kernel;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.idempotency.IdempotencyRetention;
 import io.fraudshield.localstack.LocalTokens;
 import io.fraudshield.localstack.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,8 @@ class KernelHttpTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    IdempotencyRetention retention;
 
     // ---------- problem details: bad input answers 400/413/415 and writes nothing ----------
 
@@ -183,6 +186,18 @@ class KernelHttpTest {
         }
         assertEquals(before + 1, effects());
         post(key, VALID).then().statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void recordsAreForgottenAfterTheRetention() throws SQLException {
+        String key = key();
+        post(key, VALID).then().statusCode(201);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().executeUpdate("update idempotency_record set created_at = now() - interval '8 days'"
+                    + " where idempotency_key = '" + key + "'");
+        }
+        assertTrue(retention.purgeNow() >= 1);
+        post(key, VALID.replace("100.50", "7.00")).then().statusCode(201).header("Idempotent-Replayed", (String) null);
     }
 
     // ---------- caller identity ----------
