@@ -2,12 +2,17 @@ package io.fraudshield.common.pseudonym;
 
 import io.fraudshield.common.identifier.CardNumber;
 import io.fraudshield.common.identifier.PersonDocument;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Base64;
 import java.util.List;
 
-/** Turns identity documents and card numbers into keyed references: the only form we store or log. */
+/**
+ * Turns identity documents and card numbers into keyed references: the only form we store or log.
+ * Built at start-up, so a missing or short key stops the service instead of failing its first request.
+ */
+@Startup
 @ApplicationScoped
 public class Pseudonymizer {
 
