@@ -98,6 +98,13 @@ public class Idempotency {
         }
     }
 
+    /**
+     * A request body together with the resource it acts on ({@code POST /things/{id}/action}): one key can then
+     * never be replayed against another resource with the same body.
+     */
+    public record Target(Object id, Object body) {
+    }
+
     /** A response as first sent, replayed identically. */
     public record StoredResponse(String requestDigest, int status, String body, String location) {
 

@@ -1,0 +1,17 @@
+package io.fraudshield.cardlimit.override;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fraudshield.cardlimit.rules.Product;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OverrideView(UUID id, String customerRef, Product product, String reason, OverrideState state,
+                           String requestedBy, String approvedBy, Instant approvedAt, UUID usedBySlot) {
+
+    static OverrideView of(LimitOverride o) {
+        return new OverrideView(o.id, o.customerRef, o.product, o.reason, o.state, o.requestedBy, o.approvedBy,
+                o.approvedAt, o.usedBySlot);
+    }
+}

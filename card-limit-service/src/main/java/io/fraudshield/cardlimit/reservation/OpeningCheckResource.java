@@ -1,0 +1,45 @@
+package io.fraudshield.cardlimit.reservation;
+
+import io.fraudshield.cardlimit.Examples;
+import io.fraudshield.common.caller.CurrentCaller;
+import io.fraudshield.common.caller.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/opening-checks")
+@Tag(name = "Opening checks", description = "May this customer open this product at my bank? (RULES.md A1, A2, A5)")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Role.BANK_NAME)
+public class OpeningCheckResource {
+
+    private final SlotReservationService reservations;
+    private final CurrentCaller caller;
+
+    public OpeningCheckResource(SlotReservationService reservations, CurrentCaller caller) {
+        this.reservations = reservations;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dry-run an opening",
+            description = "ALLOW / DENY / REVIEW with reason codes and the customer's holdings at the calling bank. "
+                    + "Holds nothing: use slot-reservations to hold a slot.")
+    public OpeningCheckView check(@RequestBody(content = @Content(examples = @ExampleObject(name = "debit card",
+            value = Examples.OPENING))) @Valid @NotNull OpeningRequest request) {
+        return reservations.check(caller.get(), request, reservations.applicant(request));
+    }
+}

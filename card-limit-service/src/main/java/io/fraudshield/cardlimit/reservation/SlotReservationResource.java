@@ -1,0 +1,105 @@
+package io.fraudshield.cardlimit.reservation;
+
+import io.fraudshield.cardlimit.Examples;
+import io.fraudshield.cardlimit.card.CardService;
+import io.fraudshield.cardlimit.card.CardView;
+import io.fraudshield.cardlimit.card.ConfirmationRequest;
+import io.fraudshield.common.caller.CurrentCaller;
+import io.fraudshield.common.caller.Role;
+import io.fraudshield.common.idempotency.Idempotency;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/v1/slot-reservations")
+@Tag(name = "Slot reservations", description = "Hold a card or account slot atomically, then confirm or release it")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Role.BANK_NAME)
+public class SlotReservationResource {
+
+    private final SlotReservationService reservations;
+    private final CardService cards;
+    private final Idempotency idempotency;
+    private final CurrentCaller caller;
+
+    public SlotReservationResource(SlotReservationService reservations, CardService cards, Idempotency idempotency,
+                                   CurrentCaller caller) {
+        this.reservations = reservations;
+        this.cards = cards;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reserve a slot",
+            description = "The opening check, decided under the customer's lock. ALLOW holds a slot until heldUntil "
+                    + "(201 + Location); DENY and REVIEW hold nothing (200).")
+    @APIResponse(responseCode = "201", description = "Slot held")
+    @APIResponse(responseCode = "200", description = "Denied or sent to review: nothing held")
+    public Response reserve(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                            @RequestBody(content = @Content(examples = {
+                                    @ExampleObject(name = "debit card", value = Examples.OPENING),
+                                    @ExampleObject(name = "opened by an agent", value = Examples.OPENING_BY_AGENT)}))
+                            @Valid @NotNull OpeningRequest request) {
+        var applicant = reservations.applicant(request);
+        return idempotency.once(caller.get(), idempotencyKey, request, () -> {
+            ReservationView view = reservations.reserve(caller.get(), request, applicant);
+            return view.id() == null ? Response.ok(view).build()
+                    : Response.created(URI.create("/v1/slot-reservations/" + view.id())).entity(view).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A reservation of the calling bank")
+    public ReservationView find(@PathParam("id") UUID id) {
+        return reservations.find(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a held slot with the issued card",
+            description = "The card number is stored only as a keyed hash, BIN and last 4. Agent-opened cards stay "
+                    + "INACTIVE until the agent activates them at the counter. A hold that ran out answers 409.")
+    public Response confirm(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                            @RequestBody(content = @Content(examples = @ExampleObject(name = "card",
+                                    value = Examples.CONFIRMATION))) @Valid @NotNull ConfirmationRequest request) {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), () -> {
+            CardView card = cards.confirm(caller.get(), id, request);
+            return Response.ok(card).location(URI.create("/v1/cards/" + card.id())).build();
+        });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Release a held slot")
+    @APIResponse(responseCode = "204", description = "Released (or already released)")
+    public void release(@PathParam("id") UUID id) {
+        reservations.release(caller.get(), id);
+    }
+}

@@ -1,0 +1,47 @@
+package io.fraudshield.cardlimit.restriction;
+
+import io.fraudshield.cardlimit.rules.RestrictionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks account-risk-service whether a person may open accounts, within a short timeout and behind a
+ * circuit breaker. When it cannot tell, the answer is UNKNOWN — never a silent CLEAR.
+ * Tune with MicroProfile Fault Tolerance config, e.g.
+ * {@code io.fraudshield.cardlimit.restriction.PersonRestrictions/statusOf/Timeout/value=300}.
+ */
+@ApplicationScoped
+public class PersonRestrictions {
+
+    private static final Logger LOG = Logger.getLogger(PersonRestrictions.class);
+
+    private final PersonRestrictionsClient client;
+
+    public PersonRestrictions(@RestClient PersonRestrictionsClient client) {
+        this.client = client;
+    }
+
+    @Timeout(300)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "unknown")
+    public RestrictionStatus statusOf(String customerRef) {
+        try {
+            return client.get(customerRef).refusesNewAccounts() ? RestrictionStatus.RESTRICTED : RestrictionStatus.CLEAR;
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return RestrictionStatus.CLEAR;
+            }
+            throw e;
+        }
+    }
+
+    RestrictionStatus unknown(String customerRef, Throwable cause) {
+        LOG.warnf("person restrictions unavailable (%s): answering UNKNOWN", cause.getClass().getSimpleName());
+        return RestrictionStatus.UNKNOWN;
+    }
+}

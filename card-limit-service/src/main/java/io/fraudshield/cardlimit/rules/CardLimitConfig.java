@@ -1,0 +1,68 @@
+package io.fraudshield.cardlimit.rules;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Every number of the opening rules, named after RULES.md and overridable per environment and per bank:
+ * {@code cardlimit.limits.debit-cards-per-bank=4}, {@code cardlimit.banks."B102".debit-cards-per-bank=3}.
+ */
+@ConfigMapping(prefix = "cardlimit")
+public interface CardLimitConfig {
+
+    /** The national defaults. */
+    Limits limits();
+
+    /** Per-bank overrides, keyed by participant code; a missing number falls back to {@link #limits()}. */
+    Map<String, BankLimits> banks();
+
+    /** How long a reservation holds its slot before the expiry job releases it. */
+    @WithDefault("PT15M")
+    Duration holdTtl();
+
+    /** RULES.md A1: an agent-opened card stays inactive until the agent activates it at the counter. */
+    @WithDefault("true")
+    boolean agentRequiresCounterActivation();
+
+    /** The answer when account-risk-service cannot say whether the person is restricted (never ALLOW). */
+    @WithDefault("REVIEW")
+    Outcome whenRiskServiceUnavailable();
+
+    interface Limits {
+        /** RULES.md A1 (CBRC 2015): debit cards per customer per bank legal entity, nationwide. */
+        @WithDefault("4")
+        int debitCardsPerBank();
+
+        /** RULES.md A2 (银发〔2016〕261号): Class I accounts per customer per bank. */
+        @WithDefault("1")
+        int classIAccountsPerBank();
+
+        /** RULES.md A2: Class II accounts per customer per bank. */
+        @WithDefault("5")
+        int classIiAccountsPerBank();
+
+        /** RULES.md A2: Class III accounts per customer per bank. */
+        @WithDefault("5")
+        int classIiiAccountsPerBank();
+
+        /** RULES.md A1: cards one agent opens for others per bank. */
+        @WithDefault("3")
+        int agentCardsPerBank();
+    }
+
+    interface BankLimits {
+        OptionalInt debitCardsPerBank();
+
+        OptionalInt classIAccountsPerBank();
+
+        OptionalInt classIiAccountsPerBank();
+
+        OptionalInt classIiiAccountsPerBank();
+
+        OptionalInt agentCardsPerBank();
+    }
+}

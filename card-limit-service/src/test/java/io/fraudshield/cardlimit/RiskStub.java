@@ -1,0 +1,47 @@
+package io.fraudshield.cardlimit;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.net.URI;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/** Changes what the account-risk-service stub answers for one person. */
+public final class RiskStub {
+
+    private RiskStub() {
+    }
+
+    private static WireMock wireMock() {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.account-risk.url", String.class));
+        return new WireMock(url.getHost(), url.getPort());
+    }
+
+    public static void restricted(String customerRef) {
+        wireMock().register(get(urlPathEqualTo("/v1/person-restrictions/" + customerRef)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"customerRef\":\"" + customerRef + "\",\"restricted\":true,"
+                                + "\"measures\":[\"NO_NEW_ACCOUNTS\",\"NON_COUNTER_SUSPENDED\"],\"futureField\":1}")));
+    }
+
+    public static void unreachableFor(String customerRef) {
+        wireMock().register(get(urlPathEqualTo("/v1/person-restrictions/" + customerRef)).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    public static void slowFor(String customerRef) {
+        wireMock().register(get(urlPathEqualTo("/v1/person-restrictions/" + customerRef)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                        .withHeader("Content-Type", "application/json").withBody("{\"restricted\":false}")));
+    }
+
+    /** How many restriction look-ups the stub saw for this person, and whether they carried the bank's token. */
+    public static int lookupsWithBearer(String customerRef) {
+        return wireMock().find(WireMock.getRequestedFor(urlPathEqualTo("/v1/person-restrictions/" + customerRef))
+                .withHeader("Authorization", WireMock.matching("Bearer .+"))).size();
+    }
+}
