@@ -20,7 +20,7 @@ public class AccountRiskStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(150).jettyAcceptors(4));
         server.start();
         server.stubFor(get(urlPathMatching("/v1/person-restrictions/.*")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

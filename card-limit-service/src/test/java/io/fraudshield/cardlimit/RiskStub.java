@@ -35,7 +35,7 @@ public final class RiskStub {
 
     public static void slowFor(String customerRef) {
         wireMock().register(get(urlPathEqualTo("/v1/person-restrictions/" + customerRef)).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3000)
                         .withHeader("Content-Type", "application/json").withBody("{\"restricted\":false}")));
     }
 

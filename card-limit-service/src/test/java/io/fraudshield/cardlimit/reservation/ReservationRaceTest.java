@@ -1,0 +1,172 @@
+package io.fraudshield.cardlimit.reservation;
+
+import io.agroal.api.AgroalDataSource;
+import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.TestPeople;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** No interleaving of requests holds more slots than the limit, and a hold ends in exactly one way. */
+@QuarkusTest
+class ReservationRaceTest {
+
+    private static final int CONCURRENT = 64;
+
+    private final BankClient bank = BankClient.of("B102");
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    HoldExpiry expiry;
+
+    @ParameterizedTest(name = "{0} cards already open")
+    @ValueSource(ints = {0, 1, 3, 4})
+    void concurrentReservationsGetExactlyTheFreeSlots(int alreadyOpen) throws Exception {
+        String customer = TestPeople.residentId();
+        for (int i = 0; i < alreadyOpen; i++) {
+            bank.openCard(customer, "DEBIT_CARD");
+        }
+        List<Response> responses = concurrently(CONCURRENT, i -> bank.reserve(customer, "DEBIT_CARD"));
+        long granted = responses.stream().filter(r -> r.statusCode() == 201).count();
+        long denied = responses.stream()
+                .filter(r -> r.statusCode() == 200 && "DENY".equals(r.path("decision"))).count();
+        assertEquals(4 - alreadyOpen, granted);
+        assertEquals(CONCURRENT - granted, denied);
+        String ref = bank.check(customer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+        assertEquals(4, occupyingSlots(ref));
+    }
+
+    @Test
+    void concurrentAgentOpeningsForDifferentCustomersStopAtTheAgentLimit() throws Exception {
+        String agent = TestPeople.residentId();
+        List<Response> responses = concurrently(16, i -> bank.reserve(
+                BankClient.opening(TestPeople.residentId(), "DEBIT_CARD", "COUNTER", agent, null)));
+        assertEquals(3, responses.stream().filter(r -> r.statusCode() == 201).count());
+    }
+
+    @Test
+    void aHoldExpiringAsItIsConfirmedEndsInExactlyOneOutcome() throws Exception {
+        int confirmed = 0;
+        int expired = 0;
+        for (int round = 0; round < 12; round++) {
+            String id = bank.reserve(TestPeople.residentId(), "DEBIT_CARD").then().statusCode(201).extract().path("id");
+            execute("update card_slot set held_until = now() + interval '120 milliseconds' where id = '" + id + "'");
+            CountDownLatch start = new CountDownLatch(1);
+            int jitter = round % 4 * 5;
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Integer> confirmation = pool.submit(() -> {
+                    start.await();
+                    Thread.sleep(110 + jitter);
+                    return bank.confirm(id).statusCode();
+                });
+                Future<?> job = pool.submit(() -> {
+                    start.await();
+                    long deadline = System.currentTimeMillis() + 1000;
+                    while (System.currentTimeMillis() < deadline) {
+                        expiry.expireDue();
+                    }
+                    return null;
+                });
+                start.countDown();
+                int status = confirmation.get();
+                job.get();
+                String state = stateOf(id);
+                if (status == 200) {
+                    assertEquals("ACTIVE", state, "confirmed, so it must not also expire");
+                    confirmed++;
+                } else {
+                    assertEquals(409, status);
+                    assertEquals("EXPIRED", state, "not confirmed, so the job must expire it");
+                    expired++;
+                }
+                assertEquals(1, auditedEndings(id), "exactly one of card.confirmed / slot.expired");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertEquals(12, confirmed + expired);
+    }
+
+    private List<Response> concurrently(int n, Function<Integer, Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                calls.add(() -> {
+                    start.await();
+                    return call.apply(index);
+                });
+            }
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Callable<Response> c : calls) {
+                futures.add(pool.submit(c));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201),
+                    () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private long occupyingSlots(String customerRef) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from card_slot where bank = 'B102' and customer_ref = ? and state in ('HELD', 'ACTIVE', 'INACTIVE')")) {
+            s.setString(1, customerRef);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private String stateOf(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             ResultSet r = c.createStatement().executeQuery("select state from card_slot where id = '" + id + "'")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private long auditedEndings(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
+                "select count(*) from audit_event where object_id = '" + id + "' and action in ('card.confirmed', 'slot.expired')")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().executeUpdate(sql);
+        }
+    }
+}
