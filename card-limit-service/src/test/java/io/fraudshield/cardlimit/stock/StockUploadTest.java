@@ -1,0 +1,110 @@
+package io.fraudshield.cardlimit.stock;
+
+import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.TestPeople;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class StockUploadTest {
+
+    private final BankClient bank = BankClient.of("B301");
+
+    @Test
+    void badLinesAreReportedByNumberAndTheWorkListIsRight() {
+        String overDebit = TestPeople.residentId();      // 6 open debit cards: over 4
+        String atLimit = TestPeople.residentId();        // 4 open: at the limit, not over
+        String overClassI = TestPeople.residentId();     // 2 Class I accounts: over 1
+        String closedOne = TestPeople.residentId();      // 5 debit cards, one closed: 4 open
+        String repeatedCard = TestPeople.cardNumber();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            file.append(line(overDebit, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');      // lines 1-6
+        }
+        for (int i = 0; i < 3; i++) {
+            file.append(line(atLimit, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');        // 7-9
+        }
+        file.append(line(atLimit, "DEBIT_CARD", repeatedCard, "ACTIVE")).append('\n');                     // 10
+        file.append(line(atLimit, "DEBIT_CARD", repeatedCard, "ACTIVE")).append('\n');                     // 11: same card
+        file.append("{\"customer\":").append('\n');                                                       // 12: broken JSON
+        file.append(line("110105194912310021", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n'); // 13: bad check digit
+        file.append(line(overClassI, "CLASS_I_ACCOUNT", TestPeople.cardNumber(), "ACTIVE")).append('\n');   // 14
+        file.append(line(overClassI, "CLASS_I_ACCOUNT", TestPeople.cardNumber(), "INACTIVE")).append('\n'); // 15
+        file.append(line(overClassI, "DEBIT_CARD", "6222021234567895", "ACTIVE")).append('\n');            // 16: Luhn fails
+        file.append("{\"customer\":").append(TestPeople.document(closedOne))
+                .append(",\"product\":\"DEBIT_CARD\",\"state\":\"ACTIVE\"}\n");                              // 17: no card
+        file.append("{\"colour\":\"red\"}\n");                                                             // 18: unknown field
+        file.append("{\"customer\":\"").append("x".repeat(9000)).append("\"}\n");                          // 19: too long
+        for (int i = 0; i < 4; i++) {
+            file.append(line(closedOne, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');      // 20-23
+        }
+        file.append(line(closedOne, "DEBIT_CARD", TestPeople.cardNumber(), "CLOSED")).append('\n');         // 24
+        file.append(line(closedOne, "SOCIAL_SECURITY_CARD", TestPeople.cardNumber(), "ACTIVE"));            // 25, no newline
+
+        JsonPath upload = bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/v1/stock-uploads").then().statusCode(201).body("state", equalTo("COMPLETED"))
+                .extract().jsonPath();
+        assertEquals(25, upload.getInt("linesRead"));
+        assertEquals(6, upload.getInt("linesRejected"));
+        assertEquals(19, upload.getInt("linesAccepted"));
+        assertEquals(List.of(12, 13, 16, 17, 18, 19), upload.getList("rejectedLines.line"));
+        assertEquals("card number fails the Luhn check",
+                upload.getString("rejectedLines.find { it.line == 16 }.reason").replace("cardNumber: ", ""));
+        assertEquals("cardNumber is missing", upload.getString("rejectedLines.find { it.line == 17 }.reason"));
+        assertFalse(upload.prettify().contains("110105194912310021"), "rejected values are never echoed");
+
+        assertEquals(2, upload.getInt("workListSize"));
+        List<Map<String, Object>> work = upload.getList("workList");
+        String overDebitRef = bank.check(overDebit, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+        String overClassIRef = bank.check(overClassI, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+        Map<String, Object> debit = work.stream().filter(w -> w.get("customerRef").equals(overDebitRef)).findFirst().orElseThrow();
+        assertEquals("DEBIT_CARD", debit.get("product"));
+        assertEquals(6, debit.get("openCount"));
+        assertEquals(4, debit.get("limit"));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), ((List<Map<String, Object>>) debit.get("cards")).stream()
+                .map(c -> c.get("stockLine")).toList());
+        assertTrue(work.stream().anyMatch(w -> w.get("customerRef").equals(overClassIRef)
+                && w.get("product").equals("CLASS_I_ACCOUNT") && w.get("openCount").equals(2)));
+
+        // stock cards count at opening: the legacy holder can open no more, the closed card freed a slot
+        bank.reserve(overDebit, "DEBIT_CARD").then().statusCode(200).body("reasons", contains("OVER_LIMIT_LEGACY"));
+        bank.reserve(atLimit, "DEBIT_CARD").then().statusCode(200).body("reasons", contains("DEBIT_CARD_LIMIT"));
+        bank.check(closedOne, "DEBIT_CARD", "COUNTER").then().body("decision", equalTo("DENY"));
+
+        String id = upload.getString("id");
+        bank.request().get("/v1/stock-uploads/" + id).then().statusCode(200).body("workListSize", equalTo(2));
+        BankClient.of("B302").request().get("/v1/stock-uploads/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void uploadsFarBeyondTheJsonBodyLimitStream() {
+        StringBuilder file = new StringBuilder();
+        String customer = TestPeople.residentId();
+        int lines = 25_000;
+        for (int i = 0; i < lines; i++) {
+            file.append(line(i % 2 == 0 ? customer : TestPeople.residentId(), "CLASS_III_ACCOUNT",
+                    TestPeople.cardNumber(), "CLOSED")).append('\n');
+        }
+        assertTrue(file.length() > 3 * 1024 * 1024);
+        bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/v1/stock-uploads")
+                .then().statusCode(201).body("linesAccepted", equalTo(lines)).body("linesRejected", equalTo(0));
+        // JSON endpoints keep their 1 MiB limit
+        bank.idempotent().body("{\"customer\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").post("/v1/slot-reservations")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    private static String line(String customerId, String product, String card, String state) {
+        return "{\"customer\":" + TestPeople.document(customerId) + ",\"product\":\"" + product
+                + "\",\"cardNumber\":\"" + card + "\",\"state\":\"" + state + "\"}";
+    }
+}
