@@ -7,6 +7,8 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -25,6 +27,8 @@ public class AccountRiskStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathMatching("/v1/person-restrictions/.*")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"restricted\":false,\"measures\":[]}")));
+        server.stubFor(post(urlPathEqualTo("/v1/person-markers")).atPriority(10)
+                .willReturn(aResponse().withStatus(201)));
         return Map.of("quarkus.rest-client.account-risk.url", server.baseUrl());
     }
 

@@ -39,6 +39,24 @@ public final class RiskStub {
                         .withHeader("Content-Type", "application/json").withBody("{\"restricted\":false}")));
     }
 
+    /** Person markers received for this person, identified by the marker's customerRef. */
+    public static java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> markersFor(String customerRef) {
+        return wireMock().find(WireMock.postRequestedFor(urlPathEqualTo("/v1/person-markers"))
+                .withRequestBody(WireMock.containing(customerRef)));
+    }
+
+    /** Makes account-risk-service refuse person markers (503) until {@link #acceptMarkers()}. */
+    public static void refuseMarkers() {
+        wireMock().register(WireMock.post(urlPathEqualTo("/v1/person-markers")).atPriority(1)
+                .withId(REFUSAL).willReturn(aResponse().withStatus(503)));
+    }
+
+    public static void acceptMarkers() {
+        wireMock().removeStubMapping(WireMock.post(urlPathEqualTo("/v1/person-markers")).withId(REFUSAL).build());
+    }
+
+    private static final java.util.UUID REFUSAL = java.util.UUID.fromString("00000000-0000-0000-0000-000000000503");
+
     /** How many restriction look-ups the stub saw for this person, and whether they carried the bank's token. */
     public static int lookupsWithBearer(String customerRef) {
         return wireMock().find(WireMock.getRequestedFor(urlPathEqualTo("/v1/person-restrictions/" + customerRef))

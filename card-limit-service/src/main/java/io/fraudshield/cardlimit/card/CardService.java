@@ -1,5 +1,6 @@
 package io.fraudshield.cardlimit.card;
 
+import io.fraudshield.cardlimit.regulator.BulkOpeningSignal;
 import io.fraudshield.cardlimit.reservation.CardSlot;
 import io.fraudshield.cardlimit.reservation.CardSlotRepository;
 import io.fraudshield.cardlimit.reservation.SlotState;
@@ -28,12 +29,15 @@ public class CardService {
     private final RuleBook rules;
     private final Pseudonymizer pseudonymizer;
     private final AuditTrail audit;
+    private final BulkOpeningSignal bulkOpening;
 
-    public CardService(CardSlotRepository slots, RuleBook rules, Pseudonymizer pseudonymizer, AuditTrail audit) {
+    public CardService(CardSlotRepository slots, RuleBook rules, Pseudonymizer pseudonymizer, AuditTrail audit,
+                       BulkOpeningSignal bulkOpening) {
         this.slots = slots;
         this.rules = rules;
         this.pseudonymizer = pseudonymizer;
         this.audit = audit;
+        this.bulkOpening = bulkOpening;
     }
 
     /**
@@ -62,6 +66,9 @@ public class CardService {
         slots.flush();
         CardView after = CardView.of(slot);
         audit.append(caller, new AuditEntry("card.confirmed", "RULES A1/A2", "card", slot.id.toString(), before, after));
+        if (slot.product.counted()) {
+            bulkOpening.afterConfirmation(caller, slot.customerRef);
+        }
         return after;
     }
 

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID> {
 
+    private static final List<Product> COUNTED = java.util.Arrays.stream(Product.values()).filter(Product::counted).toList();
+
     /**
      * Takes the row locks that serialise all slot changes of these persons at this bank, in a fixed order
      * so two requests never wait for each other crosswise. Held until the transaction ends.
@@ -78,6 +80,28 @@ public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID>
     public List<CardSlot> openSlotsOf(String bank, String customerRef) {
         return list("bank = ?1 and customerRef = ?2 and state in ?3 order by createdAt", bank, customerRef,
                 SlotState.OCCUPYING);
+    }
+
+    /** Counted cards and accounts confirmed for a customer at any bank since {@code since} (opened through us). */
+    public long confirmedSince(String customerRef, Instant since) {
+        return count("customerRef = ?1 and confirmedAt >= ?2 and source = ?3 and product in ?4", customerRef, since,
+                SlotSource.OPENING, COUNTED);
+    }
+
+    public long banksConfirmedSince(String customerRef, Instant since) {
+        return getEntityManager().createQuery("select count(distinct s.bank) from CardSlot s where s.customerRef = ?1"
+                        + " and s.confirmedAt >= ?2 and s.source = ?3 and s.product in ?4", Long.class)
+                .setParameter(1, customerRef).setParameter(2, since).setParameter(3, SlotSource.OPENING)
+                .setParameter(4, COUNTED).getSingleResult();
+    }
+
+    /** A customer's open counted cards and accounts per bank: the regulator's cross-institution view. */
+    public List<Object[]> openPerBank(String customerRef) {
+        return getEntityManager().createQuery("select s.bank, s.product, count(s) from CardSlot s"
+                        + " where s.customerRef = ?1 and s.state in (?2, ?3) group by s.bank, s.product"
+                        + " order by s.bank, s.product", Object[].class)
+                .setParameter(1, customerRef).setParameter(2, SlotState.ACTIVE).setParameter(3, SlotState.INACTIVE)
+                .getResultList();
     }
 
     /** Ids of holds that ran out, oldest first, at most {@code limit}. */

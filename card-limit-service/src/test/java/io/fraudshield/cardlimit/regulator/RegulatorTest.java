@@ -1,0 +1,93 @@
+package io.fraudshield.cardlimit.regulator;
+
+import io.agroal.api.AgroalDataSource;
+import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.RiskStub;
+import io.fraudshield.cardlimit.TestPeople;
+import io.fraudshield.localstack.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class RegulatorTest {
+
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void regulatorsSeeCountsAcrossBanksAndBanksMayNot() {
+        String customer = TestPeople.residentId();
+        BankClient.of("B501").openCard(customer, "DEBIT_CARD");
+        BankClient.of("B501").openCard(customer, "DEBIT_CARD");
+        String closed = BankClient.of("B502").openCard(customer, "DEBIT_CARD");
+        BankClient.of("B502").openCard(customer, "CLASS_II_ACCOUNT");
+        BankClient.of("B502").close(closed).then().statusCode(200);
+        BankClient.of("B503").openCard(customer, "SOCIAL_SECURITY_CARD");
+        String body = "{\"customer\":" + TestPeople.document(customer) + "}";
+        given().header("Authorization", TestTokens.bearer("regulator", "NFRA")).contentType("application/json")
+                .body(body).post("/v1/cross-bank-counts").then().statusCode(200)
+                .body("totalOpen", equalTo(3))
+                .body("banks.find { it.bank == 'B501' }.open", equalTo(2))
+                .body("banks.find { it.bank == 'B502' && it.product == 'CLASS_II_ACCOUNT' }.open", equalTo(1))
+                .body("banks.size()", equalTo(2));
+        BankClient.of("B501").request().body(body).post("/v1/cross-bank-counts").then().statusCode(403);
+    }
+
+    @Test
+    void bulkOpeningAcrossBanksIsSignalledOnceAndSurvivesAnOutage() throws SQLException {
+        String customer = TestPeople.residentId();
+        RiskStub.refuseMarkers();
+        try {
+            for (int bank = 1; bank <= 4; bank++) {
+                BankClient.of("B60" + bank).openCard(customer, "CLASS_II_ACCOUNT");
+            }
+            String ref = BankClient.of("B601").check(customer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+            relay.relayDue();
+            assertEquals(0, RiskStub.markersFor(ref).size(), "four cards are below the threshold");
+            BankClient.of("B605").openCard(customer, "CLASS_II_ACCOUNT");
+            relay.relayDue();
+            assertEquals(1, RiskStub.markersFor(ref).size(), "tried once and refused");
+            assertEquals(1, undelivered(ref), "a refused message stays in the outbox");
+            RiskStub.acceptMarkers();
+            execute("update outbox_message set next_attempt_at = now() where payload like '%" + ref + "%'");
+            assertTrue(relay.relayDue() >= 1);
+            assertEquals(0, undelivered(ref));
+            var received = RiskStub.markersFor(ref);
+            assertEquals(2, received.size());
+            String first = received.get(0).getHeader("Idempotency-Key");
+            assertEquals(first, received.get(1).getHeader("Idempotency-Key"), "a retry carries the same key");
+            assertTrue(received.get(1).getBodyAsString().contains("BULK_ACCOUNT_OPENING"));
+            BankClient.of("B606").openCard(customer, "CLASS_II_ACCOUNT");
+            relay.relayDue();
+            assertEquals(2, RiskStub.markersFor(ref).size(), "one signal per window");
+        } finally {
+            RiskStub.acceptMarkers();
+        }
+    }
+
+    private long undelivered(String ref) throws SQLException {
+        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
+                "select count(*) from outbox_message where delivered_at is null and payload like '%" + ref + "%'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().executeUpdate(sql);
+        }
+    }
+}
