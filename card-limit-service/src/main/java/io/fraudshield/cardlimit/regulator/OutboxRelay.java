@@ -31,7 +31,7 @@ public class OutboxRelay {
         this.markers = markers;
     }
 
-    @Scheduled(every = "${cardlimit.outbox-relay-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cardlimit.outbox-relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         relayDue();
     }

@@ -3,7 +3,7 @@ package io.fraudshield.cardlimit.regulator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.fraudshield.cardlimit.rules.CardLimitConfig;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 import java.util.Optional;
@@ -17,8 +17,8 @@ public class ServiceTokenHeader implements ClientHeadersFactory {
 
     private final Optional<String> token;
 
-    public ServiceTokenHeader(@ConfigProperty(name = "cardlimit.service-token") Optional<String> token) {
-        this.token = token;
+    public ServiceTokenHeader(CardLimitConfig config) {
+        this.token = config.serviceToken();
     }
 
     @Override

@@ -33,7 +33,7 @@ public class HoldExpiry {
         this.audit = audit;
     }
 
-    @Scheduled(every = "${cardlimit.hold-expiry-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cardlimit.hold-expiry-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         expireDue();
     }
