@@ -1,0 +1,187 @@
+package io.fraudshield.cardlimit;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.fraudshield.localstack.LocalKeys;
+import io.fraudshield.localstack.LocalPostgres;
+import io.fraudshield.localstack.LocalTokens;
+import io.fraudshield.localstack.TestStores;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two replicas of the packaged service (production profile, configured only through the environment) on
+ * one PostgreSQL: 64 concurrent reservations for one customer, split between them, get exactly the free slots.
+ */
+class TwoInstancesIT {
+
+    private static final Path KEYS = Path.of("target", "it-keys");
+    private static final List<Process> INSTANCES = new ArrayList<>();
+    private static final List<Integer> PORTS = new ArrayList<>();
+    private static WireMockServer accountRisk;
+
+    @BeforeAll
+    static void startTwoReplicas() throws Exception {
+        LocalPostgres postgres = TestStores.get().postgres();
+        postgres.ensureDatabase("cardlimit_it");
+        accountRisk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(100));
+        accountRisk.start();
+        accountRisk.stubFor(get(urlPathMatching("/v1/person-restrictions/.*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"restricted\":false}")));
+        Path publicKey = LocalKeys.publicKeyFile(KEYS);
+        for (int i = 0; i < 2; i++) {
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // 64 requests at once on 2 cores: give the restriction look-up more than its production 300 ms
+                    "-Dio.fraudshield.cardlimit.restriction.PersonRestrictions/statusOf/Timeout/value=3000",
+                    "-Dquarkus.rest-client.account-risk.read-timeout=3000",
+                    "-jar", "target/quarkus-app/quarkus-run.jar")
+                    .redirectErrorStream(true).redirectOutput(Path.of("target", "it-instance-" + i + ".log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("DB_URL", postgres.jdbcUrl("cardlimit_it"));
+            env.put("DB_USER", LocalPostgres.USER);
+            env.put("DB_PASSWORD", LocalPostgres.USER);
+            env.put("REDIS_URL", TestStores.get().redis().uri());
+            env.put("JWT_ISSUER", LocalTokens.ISSUER);
+            env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
+            env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+            env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
+            env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
+            env.put("ACCOUNT_RISK_URL", accountRisk.baseUrl());
+            INSTANCES.add(builder.start());
+            PORTS.add(port);
+            awaitReady(port, i);
+            for (int warmUp = 0; warmUp < 20; warmUp++) {
+                given().port(port).header("Authorization", bearer()).contentType("application/json")
+                        .body(BankClient.opening(TestPeople.residentId(), "DEBIT_CARD", "COUNTER", null, null))
+                        .post("/v1/opening-checks").then().statusCode(200);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        INSTANCES.forEach(Process::destroy);
+        if (accountRisk != null) {
+            accountRisk.stop();
+        }
+    }
+
+    @Test
+    void sixtyFourReservationsAcrossTwoReplicasGetExactlyTheFreeSlots() throws Exception {
+        for (int alreadyOpen : new int[] {0, 2}) {
+            String customer = TestPeople.residentId();
+            for (int i = 0; i < alreadyOpen; i++) {
+                String id = reserve(PORTS.get(i % 2), customer).then().statusCode(201).extract().path("id");
+                given().port(PORTS.get(i % 2)).header("Authorization", bearer())
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                        .body("{\"cardNumber\":\"" + TestPeople.cardNumber() + "\"}")
+                        .post("/v1/slot-reservations/" + id + "/confirmation").then().statusCode(200);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(64);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> futures = new ArrayList<>();
+                for (int i = 0; i < 64; i++) {
+                    int port = PORTS.get(i % 2);
+                    Callable<Response> call = () -> {
+                        start.await();
+                        return reserve(port, customer);
+                    };
+                    futures.add(pool.submit(call));
+                }
+                start.countDown();
+                int granted = 0;
+                int denied = 0;
+                for (Future<Response> future : futures) {
+                    Response response = future.get();
+                    if (response.statusCode() == 201) {
+                        granted++;
+                    } else if (response.statusCode() == 200 && "DENY".equals(response.path("decision"))) {
+                        denied++;
+                    }
+                }
+                assertEquals(4 - alreadyOpen, granted, "granted with " + alreadyOpen + " open");
+                assertEquals(64 - granted, denied);
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    private static Response reserve(int port, String customer) {
+        return given().port(port).header("Authorization", bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body(BankClient.opening(customer, "DEBIT_CARD", "COUNTER", null, null)).post("/v1/slot-reservations");
+    }
+
+    private static String bearer() {
+        return "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), "bank", "B777", "teller",
+                Duration.ofMinutes(5));
+    }
+
+    private static void awaitReady(int port, int instance) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready")
+                        .toURL().openConnection();
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            assertTrue(INSTANCES.get(instance).isAlive(), () -> "instance " + instance + " exited: "
+                    + readLog(instance));
+            Thread.sleep(250);
+        }
+        throw new AssertionError("instance " + instance + " not ready: " + readLog(instance));
+    }
+
+    private static String readLog(int instance) {
+        try {
+            return Files.readString(Path.of("target", "it-instance-" + instance + ".log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}
