@@ -13,8 +13,11 @@ create table idempotency_record (
 );
 create index idempotency_record_created_at on idempotency_record (created_at);
 
+-- The audit log is a set of hash chains: an object's events always go to chain hash(object) mod N, so
+-- its history stays in order in one chain while appends for different objects do not wait for each other.
 create table audit_event (
-    seq           bigint      primary key,
+    chain         integer     not null,
+    seq           bigint      not null,
     occurred_at   timestamptz not null,
     actor         text        not null,
     role          text        not null,
@@ -26,16 +29,18 @@ create table audit_event (
     before_digest text,
     after_digest  text,
     prev_hash     text        not null,
-    hash          text        not null
+    hash          text        not null,
+    primary key (chain, seq)
 );
+create index audit_event_object on audit_event (object_type, object_id);
 
--- The chain's head: one row, locked by every append so links are made one at a time.
+-- Each chain's head: one row per chain, locked by every append to that chain so its links are made one
+-- at a time. Created on a chain's first append.
 create table audit_head (
-    id   integer primary key check (id = 1),
-    seq  bigint  not null,
-    hash text    not null
+    chain integer primary key,
+    seq   bigint  not null,
+    hash  text    not null
 );
-insert into audit_head (id, seq, hash) values (1, 0, 'GENESIS');
 
 create function audit_event_is_append_only() returns trigger language plpgsql as $$
 begin

@@ -1,5 +1,6 @@
 package io.fraudshield.cardlimit;
 
+import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

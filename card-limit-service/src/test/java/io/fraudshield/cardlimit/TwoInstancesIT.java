@@ -1,5 +1,6 @@
 package io.fraudshield.cardlimit;
 
+import io.fraudshield.localstack.TestPeople;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.fraudshield.localstack.LocalKeys;
 import io.fraudshield.localstack.LocalPostgres;

@@ -3,7 +3,7 @@ package io.fraudshield.cardlimit.regulator;
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
 import io.fraudshield.cardlimit.RiskStub;
-import io.fraudshield.cardlimit.TestPeople;
+import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.fraudshield.cardlimit.BankClient;
 import io.fraudshield.cardlimit.RiskStub;
-import io.fraudshield.cardlimit.TestPeople;
+import io.fraudshield.localstack.TestPeople;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
-import io.fraudshield.cardlimit.TestPeople;
+import io.fraudshield.localstack.TestPeople;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

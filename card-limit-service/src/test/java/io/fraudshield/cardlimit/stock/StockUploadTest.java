@@ -1,7 +1,7 @@
 package io.fraudshield.cardlimit.stock;
 
 import io.fraudshield.cardlimit.BankClient;
-import io.fraudshield.cardlimit.TestPeople;
+import io.fraudshield.localstack.TestPeople;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;

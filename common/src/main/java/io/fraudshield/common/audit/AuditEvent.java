@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
-/** A stored link of the audit chain; its hash covers every field, its sequence number and the previous hash. */
-public record AuditEvent(long seq, Instant occurredAt, String actor, String role, String participant, String action,
+/** A stored link of an audit chain; its hash covers every field, its chain and position, and the previous hash. */
+public record AuditEvent(int chain, long seq, Instant occurredAt, String actor, String role, String participant, String action,
                          String legalBasis, String objectType, String objectId, String beforeDigest,
                          String afterDigest, String prevHash, String hash) {
 
@@ -15,7 +15,7 @@ public record AuditEvent(long seq, Instant occurredAt, String actor, String role
 
     /** The hash this event must carry, computed from its content and position. */
     public String expectedHash() {
-        String content = String.join("\u001F", Long.toString(seq), occurredAt.toString(), actor, role, participant,
+        String content = String.join("\u001F", Integer.toString(chain), Long.toString(seq), occurredAt.toString(), actor, role, participant,
                 action, nullable(legalBasis), objectType, objectId, nullable(beforeDigest), nullable(afterDigest),
                 prevHash);
         return sha256(content);

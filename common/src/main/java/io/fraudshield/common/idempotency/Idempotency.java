@@ -58,12 +58,13 @@ public class Idempotency {
             throw ProblemException.invalidField(HEADER, "must be 1-255 visible ASCII characters");
         }
         String scope = caller.participant().value() + "/" + caller.subject();
-        if (!store.tryLock(scope, key)) {
+        IdempotencyStore.Claim claim = store.claim(scope, key);
+        if (!claim.locked()) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "A request with this Idempotency-Key is still being processed; retry later");
         }
         String digest = digest(request);
-        Optional<StoredResponse> earlier = store.find(scope, key);
+        Optional<StoredResponse> earlier = claim.stored();
         if (earlier.isPresent()) {
             if (!earlier.get().requestDigest().equals(digest)) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,

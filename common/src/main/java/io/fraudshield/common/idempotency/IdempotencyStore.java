@@ -23,33 +23,29 @@ public class IdempotencyStore {
         this.dataSource = dataSource;
     }
 
-    /** A transaction-scoped advisory lock on (scope, key): false while another transaction holds it. */
-    boolean tryLock(String scope, String key) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, lockId(scope, key));
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("idempotency lock failed", e);
-        }
+    /** What one round trip tells: whether this transaction now holds the key, and what was stored under it. */
+    record Claim(boolean locked, Optional<Idempotency.StoredResponse> stored) {
     }
 
-    Optional<Idempotency.StoredResponse> find(String scope, String key) {
+    /**
+     * Takes a transaction-scoped advisory lock on (scope, key) — refused while another transaction holds
+     * it — and reads the stored response, in one round trip.
+     */
+    Claim claim(String scope, String key) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "select request_digest, response_status, response_body, location from idempotency_record"
-                             + " where caller = ? and idempotency_key = ?")) {
-            statement.setString(1, scope);
-            statement.setString(2, key);
+                     "select pg_try_advisory_xact_lock(?), r.request_digest, r.response_status, r.response_body,"
+                             + " r.location from (select 1) one left join idempotency_record r"
+                             + " on r.caller = ? and r.idempotency_key = ?")) {
+            statement.setLong(1, lockId(scope, key));
+            statement.setString(2, scope);
+            statement.setString(3, key);
             try (ResultSet result = statement.executeQuery()) {
-                if (!result.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Idempotency.StoredResponse(result.getString(1), result.getInt(2),
-                        result.getString(3), result.getString(4)));
+                result.next();
+                Optional<Idempotency.StoredResponse> stored = result.getString(2) == null ? Optional.empty()
+                        : Optional.of(new Idempotency.StoredResponse(result.getString(2), result.getInt(3),
+                        result.getString(4), result.getString(5)));
+                return new Claim(result.getBoolean(1), stored);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency look-up failed", e);

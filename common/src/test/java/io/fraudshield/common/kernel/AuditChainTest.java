@@ -40,19 +40,33 @@ class AuditChainTest {
     void freshChainOfFive() {
         tamper("alter table audit_event disable trigger audit_event_append_only",
                 "delete from audit_event",
-                "update audit_head set seq = 0, hash = 'GENESIS'",
+                "delete from audit_head",
                 "alter table audit_event enable trigger audit_event_append_only");
+        // five events of one card: one chain, seq 1..5
         for (int i = 1; i <= 5; i++) {
             int n = i;
             QuarkusTransaction.requiringNew().run(() -> audit.append(OFFICER,
-                    new AuditEntry("card.closed", "RULES A1", "card", "card-" + n, Map.of("state", "ACTIVE"),
-                            Map.of("state", "CLOSED"))));
+                    new AuditEntry("card.changed", "RULES A1", "card", "card-1", Map.of("version", n - 1),
+                            Map.of("version", n))));
         }
     }
 
     @Test
     void anIntactChainVerifies() {
         verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(5)).body("firstBrokenLink", nullValue());
+    }
+
+    @Test
+    void otherObjectsGoToOtherChainsAndAllVerify() {
+        for (int i = 2; i <= 40; i++) {
+            int n = i;
+            QuarkusTransaction.requiringNew().run(() -> audit.append(OFFICER,
+                    new AuditEntry("card.closed", "RULES A1", "card", "card-" + n, null, Map.of("state", "CLOSED"))));
+        }
+        verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(44));
+        tamperBypassingTrigger("delete from audit_event where object_id = 'card-1'");
+        verify().body("intact", equalTo(false)).body("firstBrokenLink.seq", equalTo(1))
+                .body("firstBrokenLink.reason", containsString("missing"));
     }
 
     @Test

@@ -1,12 +1,13 @@
-package io.fraudshield.cardlimit;
+package io.fraudshield.localstack;
 
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Valid, made-up resident IDs and card numbers, different on every call. */
+/** Valid, made-up resident IDs and card numbers, different on every call: for tests and benchmarks. */
 public final class TestPeople {
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 100_000));
+    private static final String[] REGIONS = {"110105", "310104", "440305", "330106", "510107", "420111"};
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     private TestPeople() {
@@ -14,8 +15,9 @@ public final class TestPeople {
 
     public static String residentId() {
         int n = NEXT.incrementAndGet();
-        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n % 20_000);
-        String first17 = "110105" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        LocalDate birth = LocalDate.of(1925, 1, 1).plusDays(n / 1000 % 36_500);
+        String region = REGIONS[n / 36_500_000 % REGIONS.length];
+        String first17 = region + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
         return first17 + "10X98765432".charAt(checkSum(first17) % 11);
     }
 

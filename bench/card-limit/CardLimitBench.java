@@ -1,0 +1,297 @@
+import io.fraudshield.localstack.LocalKeys;
+import io.fraudshield.localstack.LocalTokens;
+import io.fraudshield.localstack.TestPeople;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load benchmark of card-limit-service (bench/card-limit/run.sh starts it): the packaged service in the
+ * production profile against local-stack PostgreSQL, account-risk-service stubbed in this process.
+ *
+ *   reservations CLIENTS WARMUP_S MEASURE_S : closed-loop clients, each reserve → confirm for new customers
+ *   stock LINES                              : one NDJSON upload of LINES cards, heap and RSS sampled every 250 ms
+ */
+public class CardLimitBench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    static String base;
+    static String token;
+    static Process service;
+
+    public static void main(String[] args) throws Exception {
+        Path keys = Path.of(System.getenv("FS_KEYS_DIR"));
+        token = "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(keys).getPrivate(), "bank", "B102", "bench-teller",
+                Duration.ofHours(2));
+        HttpServer accountRisk = stubAccountRisk();
+        try {
+            startService(keys, accountRisk.getAddress().getPort());
+            switch (args[0]) {
+                case "reservations" -> reservations(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                        Integer.parseInt(args[3]));
+                case "stock" -> stock(Integer.parseInt(args[1]));
+                default -> throw new IllegalArgumentException(args[0]);
+            }
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor();
+            }
+            accountRisk.stop(0);
+        }
+        System.exit(0);
+    }
+
+    // ---------------- reservations ----------------
+
+    static void reservations(int clients, int warmupSeconds, int measureSeconds) throws Exception {
+        run(clients, warmupSeconds, false);
+        Result result = run(clients, measureSeconds, true);
+        System.out.printf("reservation+confirmation pairs/s: %.0f  (HTTP requests/s: %.0f, errors: %d)%n",
+                result.pairs / (double) measureSeconds, 2 * result.pairs / (double) measureSeconds, result.errors);
+        System.out.printf("reservation  latency ms: p50 %.2f  p99 %.2f  max %.2f%n", pct(result.reserve, 50),
+                pct(result.reserve, 99), pct(result.reserve, 100));
+        System.out.printf("confirmation latency ms: p50 %.2f  p99 %.2f  max %.2f%n", pct(result.confirm, 50),
+                pct(result.confirm, 99), pct(result.confirm, 100));
+        System.out.printf("RESULT pairs_per_s=%.0f reserve_p50_ms=%.2f reserve_p99_ms=%.2f confirm_p50_ms=%.2f confirm_p99_ms=%.2f%n",
+                result.pairs / (double) measureSeconds, pct(result.reserve, 50), pct(result.reserve, 99),
+                pct(result.confirm, 50), pct(result.confirm, 99));
+    }
+
+    record Result(long pairs, long errors, double[] reserve, double[] confirm) {
+    }
+
+    static Result run(int clients, int seconds, boolean measure) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[][]>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] reserve = new long[1 << 20];
+                long[] confirm = new long[1 << 20];
+                int n = 0;
+                long errors = 0;
+                while (!stop.get() && n < reserve.length) {
+                    String opening = "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + TestPeople.residentId()
+                            + "\"},\"product\":\"DEBIT_CARD\",\"channel\":\"COUNTER\"}";
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> held = post("/v1/slot-reservations", opening);
+                    long t1 = System.nanoTime();
+                    Matcher id = ID.matcher(held.body());
+                    if (held.statusCode() != 201 || !id.find()) {
+                        errors++;
+                        continue;
+                    }
+                    HttpResponse<String> card = post("/v1/slot-reservations/" + id.group(1) + "/confirmation",
+                            "{\"cardNumber\":\"" + TestPeople.cardNumber() + "\"}");
+                    long t2 = System.nanoTime();
+                    if (card.statusCode() != 200) {
+                        errors++;
+                        continue;
+                    }
+                    reserve[n] = t1 - t0;
+                    confirm[n] = t2 - t1;
+                    n++;
+                }
+                return new long[][] {Arrays.copyOf(reserve, n), Arrays.copyOf(confirm, n), {errors}};
+            }));
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        List<Long> reserve = new ArrayList<>();
+        List<Long> confirm = new ArrayList<>();
+        long errors = 0;
+        for (Future<long[][]> future : futures) {
+            long[][] r = future.get();
+            Arrays.stream(r[0]).forEach(reserve::add);
+            Arrays.stream(r[1]).forEach(confirm::add);
+            errors += r[2][0];
+        }
+        pool.shutdown();
+        return new Result(reserve.size(), errors, sortedMillis(reserve), sortedMillis(confirm));
+    }
+
+    static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static double[] sortedMillis(List<Long> nanos) {
+        return nanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+    }
+
+    static double pct(double[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    // ---------------- stock upload ----------------
+
+    static void stock(int lines) throws Exception {
+        Path file = Files.createTempFile("stock-", ".ndjson");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            String customer = TestPeople.residentId();
+            for (int i = 0; i < lines; i++) {
+                if (i % 3 == 0) {
+                    customer = TestPeople.residentId();  // about 3 cards per customer
+                }
+                out.write("{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + customer + "\"},\"product\":\""
+                        + (i % 10 == 0 ? "CLASS_II_ACCOUNT" : "DEBIT_CARD") + "\",\"cardNumber\":\""
+                        + TestPeople.cardNumber() + "\",\"state\":\"" + (i % 7 == 0 ? "CLOSED" : "ACTIVE") + "\"}\n");
+            }
+        }
+        long bytes = Files.size(file);
+        long[] maxHeap = {0};
+        long[] maxRss = {0};
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                maxHeap[0] = Math.max(maxHeap[0], heapUsed());
+                maxRss[0] = Math.max(maxRss[0], rssKb() * 1024);
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long heapBefore = heapUsed();
+        long rssBefore = rssKb() * 1024;
+        sampler.start();
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/stock-uploads"))
+                .header("Authorization", token).header("Content-Type", "application/x-ndjson")
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        done.set(true);
+        sampler.join();
+        Files.delete(file);
+        String summary = response.body().replaceAll("\"workList\":\\[.*\\]", "\"workList\":[…]");
+        System.out.println("HTTP " + response.statusCode() + " " + summary.substring(0, Math.min(400, summary.length())));
+        System.out.printf("stock upload: %d lines, %.1f MB in %.1f s (%.0f lines/s)%n", lines, bytes / 1e6, seconds,
+                lines / seconds);
+        System.out.printf("heap used: before %d MB, max during upload %d MB (-Xmx512m); RSS before %d MB, max %d MB%n",
+                heapBefore >> 20, maxHeap[0] >> 20, rssBefore >> 20, maxRss[0] >> 20);
+        System.out.printf("RESULT lines=%d seconds=%.1f lines_per_s=%.0f body_mb=%.0f heap_max_mb=%d rss_max_mb=%d%n",
+                lines, seconds, lines / seconds, bytes / 1e6, maxHeap[0] >> 20, maxRss[0] >> 20);
+    }
+
+    static long heapUsed() {
+        try {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            long sum = 0;
+            Matcher m = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)").matcher(metrics);
+            while (m.find()) {
+                sum += (long) Double.parseDouble(m.group(1));
+            }
+            return sum;
+        } catch (IOException | InterruptedException e) {
+            return 0;
+        }
+    }
+
+    static long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + service.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // process gone
+        }
+        return 0;
+    }
+
+    // ---------------- set-up ----------------
+
+    static HttpServer stubAccountRisk() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server.createContext("/v1/person-restrictions/", exchange -> {
+            byte[] body = "{\"restricted\":false,\"measures\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/v1/person-markers", exchange -> {
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return server;
+    }
+
+    static void startService(Path keys, int accountRiskPort) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar",
+                "card-limit-service/target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(Path.of(System.getenv("BENCH_LOG")).toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("DB_URL", "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/cardlimit");
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "postgres");
+        env.put("REDIS_URL", "redis://localhost:" + System.getenv("FS_REDIS_PORT"));
+        env.put("JWT_ISSUER", LocalTokens.ISSUER);
+        env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
+        env.put("JWT_PUBLIC_KEY_LOCATION", keys.resolve(LocalKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString());
+        env.put("PSEUDONYM_ACTIVE_KEY_ID", "bench1");
+        env.put("FRAUDSHIELD_PSEUDONYM_KEYS_BENCH1", "YmVuY2htYXJrLWtleS1ub3QtYS1zZWNyZXQtMDAwMDAwMDE=");
+        env.put("ACCOUNT_RISK_URL", "http://127.0.0.1:" + accountRiskPort);
+        service = builder.start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet listening
+            }
+            if (!service.isAlive()) {
+                throw new IllegalStateException("card-limit-service exited; see " + System.getenv("BENCH_LOG"));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("card-limit-service not ready");
+    }
+}

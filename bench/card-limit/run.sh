@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmarks card-limit-service on this machine and prints the numbers recorded in bench/card-limit/RESULTS.md.
+#   bench/card-limit/run.sh [reservations|stock|all]
+# Starts its own local-stack (fresh data in a temp folder, ports 25432/26379), pgbench's simple-update on the
+# same PostgreSQL for the ceiling, then the packaged service in the production profile.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
+what=${1:-all}
+command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+build_if_needed
+
+work=$(mktemp -d)
+export FS_DATA_DIR="$work/data" FS_KEYS_DIR="$work/keys" FS_POSTGRES_PORT=25432 FS_REDIS_PORT=26379
+export BENCH_LOG="$work/card-limit-service.log"
+java -cp "$(local_stack_classpath)" io.fraudshield.localstack.LocalStack >"$work/local-stack.log" 2>&1 &
+stack=$!
+trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do grep -qs 'local-stack ready' "$work/local-stack.log" && break; sleep 0.5; done
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
+bench() { (cd "$ROOT" && java -cp "$(local_stack_classpath)" bench/card-limit/CardLimitBench.java "$@"); }
+
+if [[ $what == all || $what == reservations ]]; then
+  echo "== pgbench simple-update (-N), 16 clients, 30 s, scale 10, same PostgreSQL"
+  psql -q -h localhost -p $FS_POSTGRES_PORT -U postgres -c 'create database pgbench' postgres
+  pgbench -q -i -s 10 -h localhost -p $FS_POSTGRES_PORT -U postgres pgbench >/dev/null 2>&1
+  pgbench -N -c 16 -j 2 -T 30 -h localhost -p $FS_POSTGRES_PORT -U postgres pgbench 2>/dev/null \
+    | grep -E 'tps|latency average'
+  echo "== card-limit-service: reserve + confirm, new customer each time, 16 clients, 10 s warm-up, 30 s measured"
+  bench reservations 16 10 30
+fi
+if [[ $what == all || $what == stock ]]; then
+  echo "== card-limit-service: stock clean-up upload of 1,000,000 lines"
+  bench stock 1000000
+fi
