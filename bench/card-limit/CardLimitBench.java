@@ -238,6 +238,8 @@ public class CardLimitBench {
     // ---------------- set-up ----------------
 
     static HttpServer stubAccountRisk() throws IOException {
+        // without TCP_NODELAY the JDK server's replies stall on delayed ACKs (~40 ms each)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/v1/person-restrictions/", exchange -> {
             byte[] body = "{\"restricted\":false,\"measures\":[]}".getBytes(StandardCharsets.UTF_8);

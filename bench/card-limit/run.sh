@@ -26,8 +26,8 @@ if [[ $what == all || $what == reservations ]]; then
   pgbench -q -i -s 10 -h localhost -p $FS_POSTGRES_PORT -U postgres pgbench >/dev/null 2>&1
   pgbench -N -c 16 -j 2 -T 30 -h localhost -p $FS_POSTGRES_PORT -U postgres pgbench 2>/dev/null \
     | grep -E 'tps|latency average'
-  echo "== card-limit-service: reserve + confirm, new customer each time, 16 clients, 10 s warm-up, 30 s measured"
-  bench reservations 16 10 30
+  echo "== card-limit-service: reserve + confirm, new customer each time, 16 clients, 30 s warm-up, 30 s measured"
+  bench reservations 16 30 30
 fi
 if [[ $what == all || $what == stock ]]; then
   echo "== card-limit-service: stock clean-up upload of 1,000,000 lines"

@@ -33,6 +33,12 @@ public final class RiskStub {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
+    /** A 404, e.g. an account-risk-service without the endpoint: not an answer, so not a clearance. */
+    public static void notFoundFor(String customerRef) {
+        wireMock().register(get(urlPathEqualTo("/v1/person-restrictions/" + customerRef)).atPriority(1)
+                .willReturn(aResponse().withStatus(404)));
+    }
+
     public static void slowFor(String customerRef) {
         wireMock().register(get(urlPathEqualTo("/v1/person-restrictions/" + customerRef)).atPriority(1)
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3000)

@@ -2,7 +2,6 @@ package io.fraudshield.cardlimit.restriction;
 
 import io.fraudshield.cardlimit.rules.RestrictionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -30,14 +29,8 @@ public class PersonRestrictions {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Fallback(fallbackMethod = "unknown")
     public RestrictionStatus statusOf(String customerRef) {
-        try {
-            return client.get(customerRef).refusesNewAccounts() ? RestrictionStatus.RESTRICTED : RestrictionStatus.CLEAR;
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return RestrictionStatus.CLEAR;
-            }
-            throw e;
-        }
+        // only an explicit answer clears a person: a 404 may mean the endpoint is missing, not the restriction
+        return client.get(customerRef).refusesNewAccounts() ? RestrictionStatus.RESTRICTED : RestrictionStatus.CLEAR;
     }
 
     RestrictionStatus unknown(String customerRef, Throwable cause) {

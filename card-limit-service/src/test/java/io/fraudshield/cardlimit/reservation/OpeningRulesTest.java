@@ -181,6 +181,10 @@ class OpeningRulesTest {
         bank.reserve(customer, "DEBIT_CARD").then().statusCode(200)
                 .body("decision", equalTo("REVIEW")).body("reasons", contains("RISK_SERVICE_UNAVAILABLE"))
                 .body("id", nullValue());
+        String unknownCustomer = TestPeople.residentId();
+        String unknownRef = bank.check(unknownCustomer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+        RiskStub.notFoundFor(unknownRef);
+        bank.check(unknownCustomer, "DEBIT_CARD", "COUNTER").then().body("decision", equalTo("REVIEW"));
         String slowCustomer = TestPeople.residentId();
         String slowRef = bank.check(slowCustomer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
         RiskStub.slowFor(slowRef);
