@@ -4,13 +4,12 @@ import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
 import io.fraudshield.cardlimit.RiskStub;
 import io.fraudshield.localstack.TestPeople;
+import io.fraudshield.localstack.TestSql;
 import io.fraudshield.localstack.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import static io.restassured.RestAssured.given;
@@ -61,7 +60,7 @@ class RegulatorTest {
             assertEquals(1, RiskStub.markersFor(ref).size(), "tried once and refused");
             assertEquals(1, undelivered(ref), "a refused message stays in the outbox");
             RiskStub.acceptMarkers();
-            execute("update outbox_message set next_attempt_at = now() where payload like '%" + ref + "%'");
+            TestSql.execute(dataSource, "update outbox_message set next_attempt_at = now() where payload like '%" + ref + "%'");
             assertTrue(relay.relayDue() >= 1);
             assertEquals(0, undelivered(ref));
             var received = RiskStub.markersFor(ref);
@@ -77,17 +76,8 @@ class RegulatorTest {
         }
     }
 
-    private long undelivered(String ref) throws SQLException {
-        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
-                "select count(*) from outbox_message where delivered_at is null and payload like '%" + ref + "%'")) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.createStatement().executeUpdate(sql);
-        }
+    private long undelivered(String ref) {
+        return TestSql.number(dataSource, "select count(*) from outbox_message where delivered_at is null"
+                + " and payload like ?", "%" + ref + "%");
     }
 }

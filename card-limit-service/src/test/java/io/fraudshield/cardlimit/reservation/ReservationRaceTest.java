@@ -3,6 +3,7 @@ package io.fraudshield.cardlimit.reservation;
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
 import io.fraudshield.localstack.TestPeople;
+import io.fraudshield.localstack.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -10,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +68,7 @@ class ReservationRaceTest {
         int expired = 0;
         for (int round = 0; round < 12; round++) {
             String id = bank.reserve(TestPeople.residentId(), "DEBIT_CARD").then().statusCode(201).extract().path("id");
-            execute("update card_slot set held_until = now() + interval '120 milliseconds' where id = '" + id + "'");
+            TestSql.execute(dataSource, "update card_slot set held_until = now() + interval '120 milliseconds' where id = '" + id + "'");
             CountDownLatch start = new CountDownLatch(1);
             int jitter = round % 4 * 5;
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -137,36 +135,17 @@ class ReservationRaceTest {
         }
     }
 
-    private long occupyingSlots(String customerRef) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(*) from card_slot where bank = 'B102' and customer_ref = ? and state in ('HELD', 'ACTIVE', 'INACTIVE')")) {
-            s.setString(1, customerRef);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+    private long occupyingSlots(String customerRef) {
+        return TestSql.number(dataSource, "select count(*) from card_slot where bank = 'B102' and customer_ref = ?"
+                + " and state in ('HELD', 'ACTIVE', 'INACTIVE')", customerRef);
     }
 
-    private String stateOf(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             ResultSet r = c.createStatement().executeQuery("select state from card_slot where id = '" + id + "'")) {
-            r.next();
-            return r.getString(1);
-        }
+    private String stateOf(String id) {
+        return TestSql.text(dataSource, "select state from card_slot where id = ?::uuid", id);
     }
 
-    private long auditedEndings(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
-                "select count(*) from audit_event where object_id = '" + id + "' and action in ('card.confirmed', 'slot.expired')")) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.createStatement().executeUpdate(sql);
-        }
+    private long auditedEndings(String id) {
+        return TestSql.number(dataSource, "select count(*) from audit_event where object_id = ?"
+                + " and action in ('card.confirmed', 'slot.expired')", id);
     }
 }

@@ -6,6 +6,7 @@ import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.identifier.ParticipantCode;
+import io.fraudshield.localstack.TestSql;
 import io.fraudshield.localstack.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,9 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -99,8 +98,8 @@ class AuditChainTest {
 
     @Test
     void theTableRefusesUpdatesAndDeletes() {
-        assertThrows(SQLException.class, () -> execute("update audit_event set actor = 'x' where seq = 1"));
-        assertThrows(SQLException.class, () -> execute("delete from audit_event where seq = 1"));
+        assertThrows(SQLException.class, () -> TestSql.execute(dataSource, "update audit_event set actor = 'x' where seq = 1"));
+        assertThrows(SQLException.class, () -> TestSql.execute(dataSource, "delete from audit_event where seq = 1"));
         verify().body("intact", equalTo(true));
     }
 
@@ -126,17 +125,9 @@ class AuditChainTest {
 
     private void tamper(String... statements) {
         try {
-            execute(statements);
+            TestSql.execute(dataSource, statements);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String... statements) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
         }
     }
 }

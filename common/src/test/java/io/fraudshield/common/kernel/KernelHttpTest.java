@@ -3,6 +3,7 @@ package io.fraudshield.common.kernel;
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.common.idempotency.IdempotencyRetention;
 import io.fraudshield.localstack.LocalTokens;
+import io.fraudshield.localstack.TestSql;
 import io.fraudshield.localstack.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,8 +11,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,10 +191,8 @@ class KernelHttpTest {
     void recordsAreForgottenAfterTheRetention() throws SQLException {
         String key = key();
         post(key, VALID).then().statusCode(201);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.createStatement().executeUpdate("update idempotency_record set created_at = now() - interval '8 days'"
-                    + " where idempotency_key = '" + key + "'");
-        }
+        TestSql.execute(dataSource, "update idempotency_record set created_at = now() - interval '8 days'"
+                + " where idempotency_key = '" + key + "'");
         assertTrue(retention.purgeNow() >= 1);
         post(key, VALID.replace("100.50", "7.00")).then().statusCode(201).header("Idempotent-Replayed", (String) null);
     }
@@ -292,12 +289,6 @@ class KernelHttpTest {
     }
 
     private long count(String table) {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet result = connection.createStatement().executeQuery("select count(*) from " + table)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSql.number(dataSource, "select count(*) from " + table);
     }
 }
