@@ -87,7 +87,27 @@ class StockUploadTest {
     }
 
     @Test
+    void aCustomerFoundOverTheLimitCannotActivateAnAgentOpenedCard() {
+        BankClient bank = BankClient.of("B303"); // its own bank: the work-list covers the whole bank
+        String customer = TestPeople.residentId();
+        String agent = TestPeople.residentId();
+        String cardId = bank.reserve(BankClient.opening(customer, "DEBIT_CARD", "COUNTER", agent, null))
+                .then().statusCode(201).extract().path("id");
+        bank.confirm(cardId).then().statusCode(200).body("state", equalTo("INACTIVE"));
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            file.append(line(customer, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');
+        }
+        bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/v1/stock-uploads").then().statusCode(201).body("workListSize", equalTo(1));
+        bank.idempotent().body("{\"agent\":" + TestPeople.document(agent) + ",\"channel\":\"COUNTER\"}")
+                .post("/v1/cards/" + cardId + "/activation").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("OVER_LIMIT_LEGACY"));
+    }
+
+    @Test
     void uploadsFarBeyondTheJsonBodyLimitStream() {
+        BankClient bank = BankClient.of("B304");
         StringBuilder file = new StringBuilder();
         String customer = TestPeople.residentId();
         int lines = 25_000;
