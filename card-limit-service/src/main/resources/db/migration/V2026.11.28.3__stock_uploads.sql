@@ -11,6 +11,7 @@ create table stock_upload (
     work_list_size  integer,
     created_by      text        not null,
     created_at      timestamptz not null default now(),
+    progress_at     timestamptz not null default now(),
     completed_at    timestamptz,
     failure         text,
     version         bigint      not null default 0

@@ -25,6 +25,8 @@ public class StockUpload {
     public Integer workListSize;
     public String createdBy;
     public Instant createdAt;
+    /** Last time a chunk was written: an upload without progress for long lost its replica. */
+    public Instant progressAt;
     public Instant completedAt;
     public String failure;
     @Version

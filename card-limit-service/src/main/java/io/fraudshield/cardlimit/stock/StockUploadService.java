@@ -11,6 +11,7 @@ import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -42,6 +43,7 @@ public class StockUploadService {
     static final int MAX_RECORDED_ERRORS = 10_000;
     static final int SHOWN_ERRORS = 100;
     static final int SHOWN_WORK_ITEMS = 1_000;
+    static final java.time.Duration STALLED_AFTER = java.time.Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(StockUploadService.class);
     private static final TypeReference<List<StockUploadView.WorkCard>> CARDS = new TypeReference<>() {
     };
@@ -73,6 +75,7 @@ public class StockUploadService {
             upload.state = StockUploadState.RECEIVING;
             upload.createdBy = caller.subject();
             upload.createdAt = Instant.now();
+            upload.progressAt = upload.createdAt;
             entityManager.persist(upload);
         });
         Progress progress = new Progress();
@@ -154,7 +157,29 @@ public class StockUploadService {
         upload.linesRead = progress.read;
         upload.linesAccepted = progress.accepted;
         upload.linesRejected = progress.rejected;
+        upload.progressAt = Instant.now();
         return upload;
+    }
+
+    /**
+     * An upload whose replica stopped (restart, crash) would stay RECEIVING for ever: after
+     * {@link #STALLED_AFTER} without progress it is marked FAILED, so the bank knows to upload again
+     * (uploads are idempotent: the lines already written are simply updated).
+     */
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void failStalled() {
+        failStalledBefore(Instant.now().minus(STALLED_AFTER));
+    }
+
+    public int failStalledBefore(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("update StockUpload u"
+                        + " set u.state = ?1, u.failure = ?2, u.completedAt = ?3, u.version = u.version + 1"
+                        + " where u.state = ?4 and u.progressAt < ?5")
+                .setParameter(1, StockUploadState.FAILED)
+                .setParameter(2, "no progress for " + STALLED_AFTER.toMinutes() + " minutes: the receiving replica stopped;"
+                        + " upload again")
+                .setParameter(3, Instant.now()).setParameter(4, StockUploadState.RECEIVING).setParameter(5, cutoff)
+                .executeUpdate());
     }
 
     public StockUploadView find(Caller caller, UUID id) {
@@ -174,7 +199,8 @@ public class StockUploadService {
                     .setParameter(1, id).setMaxResults(SHOWN_WORK_ITEMS).getResultList().stream()
                     .map(row -> workItem((Object[]) row)).toList();
             return new StockUploadView(upload.id, upload.state, upload.linesRead, upload.linesAccepted,
-                    upload.linesRejected, errors, upload.workListSize, workList, upload.createdAt, upload.completedAt);
+                    upload.linesRejected, errors, upload.workListSize, workList, upload.failure, upload.createdAt,
+                    upload.completedAt);
         });
     }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StockUploadView(UUID id, StockUploadState state, long linesRead, long linesAccepted, long linesRejected,
                               List<StockError> rejectedLines, Integer workListSize, List<WorkItem> workList,
-                              Instant createdAt, Instant completedAt) {
+                              String failure, Instant createdAt, Instant completedAt) {
 
     /** A customer over a limit, with every open card at the bank. */
     public record WorkItem(String customerRef, Product product, int openCount, int limit, List<WorkCard> cards) {

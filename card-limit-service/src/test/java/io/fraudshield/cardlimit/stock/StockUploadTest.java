@@ -3,6 +3,7 @@ package io.fraudshield.cardlimit.stock;
 import io.fraudshield.cardlimit.BankClient;
 import io.fraudshield.localstack.TestPeople;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,33 @@ class StockUploadTest {
         String id = upload.getString("id");
         bank.request().get("/v1/stock-uploads/" + id).then().statusCode(200).body("workListSize", equalTo(2));
         BankClient.of("B302").request().get("/v1/stock-uploads/" + id).then().statusCode(404);
+    }
+
+    @Inject
+    StockUploadService uploads;
+
+    @Test
+    void anUploadWhoseReplicaStoppedIsMarkedFailed() {
+        BankClient bank = BankClient.of("B305");
+        String id = bank.request().contentType("application/x-ndjson")
+                .body(line(TestPeople.residentId(), "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/v1/stock-uploads").then().statusCode(201).extract().path("id");
+        assertEquals(0, uploads.failStalledBefore(java.time.Instant.now().plusSeconds(60)), "completed uploads stay");
+        String stalled = java.util.UUID.randomUUID().toString();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            StockUpload upload = new StockUpload();
+            upload.id = java.util.UUID.fromString(stalled);
+            upload.bank = "B305";
+            upload.state = StockUploadState.RECEIVING;
+            upload.createdBy = "b305-teller";
+            upload.createdAt = java.time.Instant.now().minusSeconds(3600);
+            upload.progressAt = upload.createdAt;
+            io.quarkus.hibernate.orm.panache.Panache.getEntityManager().persist(upload);
+        });
+        assertEquals(1, uploads.failStalledBefore(java.time.Instant.now().minusSeconds(600)));
+        bank.request().get("/v1/stock-uploads/" + stalled).then().statusCode(200).body("state", equalTo("FAILED"))
+                .body("failure", org.hamcrest.Matchers.containsString("upload again"));
+        bank.request().get("/v1/stock-uploads/" + id).then().body("state", equalTo("COMPLETED"));
     }
 
     @Test
