@@ -1,6 +1,7 @@
 package io.fraudshield.common.kernel;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.caller.VerifiedTokenCache;
 import io.fraudshield.common.idempotency.IdempotencyRetention;
 import io.fraudshield.localstack.LocalTokens;
 import io.fraudshield.localstack.TestSql;
@@ -43,6 +44,8 @@ class KernelHttpTest {
     AgroalDataSource dataSource;
     @Inject
     IdempotencyRetention retention;
+    @Inject
+    VerifiedTokenCache tokens;
 
     // ---------- problem details: bad input answers 400/413/415 and writes nothing ----------
 
@@ -203,6 +206,23 @@ class KernelHttpTest {
     void missingTokenIs401() {
         given().header("Idempotency-Key", key()).contentType(ContentType.JSON).body(VALID).post(PATH)
                 .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedAndStillChecked() {
+        String token = "Bearer " + TestTokens.token("bank", "B102", "cache-check");
+        long before = tokens.hits();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", token).header("Idempotency-Key", key()).contentType(ContentType.JSON)
+                    .body(VALID).post(PATH).then().statusCode(201);
+        }
+        assertTrue(tokens.hits() >= before + 2, "the second and third request were served from the cache");
+        // a cached token keeps its role: a police token is refused however often it was seen
+        String police = "Bearer " + TestTokens.token("police", "P4403", "cache-check");
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", police).header("Idempotency-Key", key()).contentType(ContentType.JSON)
+                    .body(VALID).post(PATH).then().statusCode(403);
+        }
     }
 
     @Test
