@@ -60,8 +60,11 @@ public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID>
 
     /** Cards an agent has open or held for others at this bank. */
     public int agentOpenCards(String bank, String agentRef, Instant now) {
-        return Math.toIntExact(count("bank = ?1 and agentRef = ?2 and (state in (?3, ?4) or (state = ?5 and heldUntil > ?6))",
-                bank, agentRef, SlotState.ACTIVE, SlotState.INACTIVE, SlotState.HELD, now));
+        return Math.toIntExact(getEntityManager().createQuery("select count(s) from CardSlot s where s.bank = ?1"
+                        + " and s.agentRef = ?2 and (s.state in (?3, ?4) or (s.state = ?5 and s.heldUntil > ?6))", Long.class)
+                .setParameter(1, bank).setParameter(2, agentRef).setParameter(3, SlotState.ACTIVE)
+                .setParameter(4, SlotState.INACTIVE).setParameter(5, SlotState.HELD).setParameter(6, now)
+                .getSingleResult());
     }
 
     /** A slot of this bank, locked for update; another bank's slot is not found. */
@@ -74,7 +77,8 @@ public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID>
     }
 
     public boolean cardExists(String bank, String cardRef) {
-        return count("bank = ?1 and cardRef = ?2", bank, cardRef) > 0;
+        return !getEntityManager().createQuery("select 1 from CardSlot s where s.bank = ?1 and s.cardRef = ?2", Integer.class)
+                .setParameter(1, bank).setParameter(2, cardRef).setMaxResults(1).getResultList().isEmpty();
     }
 
     public List<CardSlot> openSlotsOf(String bank, String customerRef) {
@@ -84,8 +88,10 @@ public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID>
 
     /** Counted cards and accounts confirmed for a customer at any bank since {@code since} (opened through us). */
     public long confirmedSince(String customerRef, Instant since) {
-        return count("customerRef = ?1 and confirmedAt >= ?2 and source = ?3 and product in ?4", customerRef, since,
-                SlotSource.OPENING, COUNTED);
+        return getEntityManager().createQuery("select count(s) from CardSlot s where s.customerRef = ?1"
+                        + " and s.confirmedAt >= ?2 and s.source = ?3 and s.product in ?4", Long.class)
+                .setParameter(1, customerRef).setParameter(2, since).setParameter(3, SlotSource.OPENING)
+                .setParameter(4, COUNTED).getSingleResult();
     }
 
     public long banksConfirmedSince(String customerRef, Instant since) {
