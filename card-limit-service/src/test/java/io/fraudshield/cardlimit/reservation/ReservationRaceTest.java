@@ -80,8 +80,9 @@ class ReservationRaceTest {
                 });
                 Future<?> job = pool.submit(() -> {
                     start.await();
-                    long deadline = System.currentTimeMillis() + 1000;
-                    while (System.currentTimeMillis() < deadline) {
+                    // keep running the job until the hold has ended one way or the other (bounded)
+                    long deadline = System.currentTimeMillis() + 5000;
+                    while (System.currentTimeMillis() < deadline && "HELD".equals(stateOf(id))) {
                         expiry.expireDue();
                     }
                     return null;
