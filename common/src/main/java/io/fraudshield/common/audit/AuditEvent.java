@@ -1,10 +1,8 @@
 package io.fraudshield.common.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.fraudshield.common.digest.CanonicalDigest;
+
 import java.time.Instant;
-import java.util.HexFormat;
 
 /** A stored link of an audit chain; its hash covers every field, its chain and position, and the previous hash. */
 public record AuditEvent(int chain, long seq, Instant occurredAt, String actor, String role, String participant, String action,
@@ -18,16 +16,7 @@ public record AuditEvent(int chain, long seq, Instant occurredAt, String actor, 
         String content = String.join("\u001F", Integer.toString(chain), Long.toString(seq), occurredAt.toString(), actor, role, participant,
                 action, nullable(legalBasis), objectType, objectId, nullable(beforeDigest), nullable(afterDigest),
                 prevHash);
-        return sha256(content);
-    }
-
-    static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalDigest.sha256Hex(content);
     }
 
     private static String nullable(String value) {

@@ -1,11 +1,8 @@
 package io.fraudshield.common.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.digest.CanonicalDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,14 +32,13 @@ public class AuditTrail {
             + " update audit_head set seq = ?, hash = ? where chain = ?";
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper canonicalJson;
+    private final CanonicalDigest digest;
     private final int chains;
 
-    public AuditTrail(AgroalDataSource dataSource, ObjectMapper json,
+    public AuditTrail(AgroalDataSource dataSource, CanonicalDigest digest,
                       @ConfigProperty(name = "fraudshield.audit.chains", defaultValue = "16") int chains) {
         this.dataSource = dataSource;
-        this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+        this.digest = digest;
         this.chains = chains;
     }
 
@@ -98,13 +94,6 @@ public class AuditTrail {
     }
 
     private String digest(Object view) {
-        if (view == null) {
-            return null;
-        }
-        try {
-            return AuditEvent.sha256(canonicalJson.writeValueAsString(view));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot digest audited object", e);
-        }
+        return view == null ? null : digest.of(view);
     }
 }

@@ -7,8 +7,4 @@ import io.fraudshield.common.identifier.ParticipantCode;
  * institution or agency it acts for. Every object read or written is checked against {@code participant}.
  */
 public record Caller(String subject, Role role, ParticipantCode participant) {
-
-    public boolean isParticipant(ParticipantCode code) {
-        return participant.equals(code);
-    }
 }

@@ -1,5 +1,6 @@
 package io.fraudshield.common.caller;
 
+import io.fraudshield.common.digest.CanonicalDigest;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,11 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -60,7 +57,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         if (ttlMillis <= 0) {
             return validator.authenticate(request, context);
         }
-        String key = sha256(request.getToken().getToken());
+        String key = CanonicalDigest.sha256Hex(request.getToken().getToken());
         long now = System.currentTimeMillis();
         Verified known = verified.get(key);
         if (known != null && known.validUntilMillis() > now) {
@@ -87,13 +84,5 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             }
         }
         verified.put(key, new Verified(identity, validUntil));
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.fraudshield.common.http;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 

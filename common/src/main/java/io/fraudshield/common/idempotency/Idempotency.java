@@ -2,8 +2,8 @@ package io.fraudshield.common.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.digest.CanonicalDigest;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -33,14 +30,13 @@ public class Idempotency {
     private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyStore store;
-    private final ObjectMapper canonicalJson;
+    private final CanonicalDigest digest;
     private final ObjectMapper json;
 
-    public Idempotency(IdempotencyStore store, ObjectMapper json) {
+    public Idempotency(IdempotencyStore store, CanonicalDigest digest, ObjectMapper json) {
         this.store = store;
+        this.digest = digest;
         this.json = json;
-        this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
     }
 
     /**
@@ -63,29 +59,20 @@ public class Idempotency {
             throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "A request with this Idempotency-Key is still being processed; retry later");
         }
-        String digest = digest(request);
+        String requestDigest = digest.of(request);
         Optional<StoredResponse> earlier = claim.stored();
         if (earlier.isPresent()) {
-            if (!earlier.get().requestDigest().equals(digest)) {
+            if (!earlier.get().requestDigest().equals(requestDigest)) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with a different request body; use a new key");
             }
             return earlier.get().toResponse(true);
         }
         Response response = effect.get();
-        StoredResponse stored = new StoredResponse(digest, response.getStatus(), write(response.getEntity()),
+        StoredResponse stored = new StoredResponse(requestDigest, response.getStatus(), write(response.getEntity()),
                 response.getLocation() == null ? null : response.getLocation().toString());
         store.save(scope, key, stored);
         return stored.toResponse(false);
-    }
-
-    private String digest(Object request) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonicalJson.writeValueAsBytes(request)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot digest request", e);
-        }
     }
 
     private String write(Object entity) {

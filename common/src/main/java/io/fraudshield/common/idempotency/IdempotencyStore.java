@@ -1,12 +1,11 @@
 package io.fraudshield.common.idempotency;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.digest.CanonicalDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,12 +81,6 @@ public class IdempotencyStore {
     }
 
     private static long lockId(String scope, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((scope + "\n" + key).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ByteBuffer.wrap(CanonicalDigest.sha256((scope + "\n" + key).getBytes(StandardCharsets.UTF_8))).getLong();
     }
 }

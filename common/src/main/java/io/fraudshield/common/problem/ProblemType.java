@@ -53,30 +53,20 @@ public enum ProblemType {
 
     /** The generic type for a bare HTTP status raised by the framework (404 on an unknown path, 405, ...). */
     public static ProblemType forStatus(int status) {
-        for (ProblemType type : values()) {
-            if (type.status == status && type.slug.equals(defaultSlug(status))) {
-                return type;
-            }
-        }
-        return status >= 500 ? INTERNAL : VALIDATION;
-    }
-
-    private static String defaultSlug(int status) {
         return switch (status) {
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 409 -> "conflict";
-            case 411 -> "length-required";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            case 422 -> "unprocessable";
-            case 429 -> "too-many-requests";
-            case 503 -> "unavailable";
-            case 400 -> "validation";
-            default -> "internal";
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 411 -> LENGTH_REQUIRED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> UNPROCESSABLE;
+            case 429 -> TOO_MANY_REQUESTS;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : VALIDATION;
         };
     }
 }
