@@ -271,7 +271,6 @@ public class CardLimitBench {
         env.put("DB_URL", "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/cardlimit");
         env.put("DB_USER", "postgres");
         env.put("DB_PASSWORD", "postgres");
-        env.put("REDIS_URL", "redis://localhost:" + System.getenv("FS_REDIS_PORT"));
         env.put("JWT_ISSUER", LocalTokens.ISSUER);
         env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.resolve(LocalKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString());

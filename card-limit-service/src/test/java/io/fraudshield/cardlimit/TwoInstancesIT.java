@@ -70,7 +70,6 @@ class TwoInstancesIT {
             env.put("DB_URL", postgres.jdbcUrl("cardlimit_it"));
             env.put("DB_USER", LocalPostgres.USER);
             env.put("DB_PASSWORD", LocalPostgres.USER);
-            env.put("REDIS_URL", TestStores.get().redis().uri());
             env.put("JWT_ISSUER", LocalTokens.ISSUER);
             env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
             env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());

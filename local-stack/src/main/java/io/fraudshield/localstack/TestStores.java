@@ -10,22 +10,21 @@ public final class TestStores {
     private static TestStores instance;
 
     private final LocalPostgres postgres;
-    private final LocalRedis redis;
+    private LocalRedis redis;
 
-    private TestStores(LocalPostgres postgres, LocalRedis redis) {
+    private TestStores(LocalPostgres postgres) {
         this.postgres = postgres;
-        this.redis = redis;
     }
 
     public static synchronized TestStores get() {
         if (instance == null) {
             try {
                 LocalPostgres postgres = LocalPostgres.start(0, null);
-                LocalRedis redis = LocalRedis.start(0, null);
-                instance = new TestStores(postgres, redis);
+                TestStores stores = new TestStores(postgres);
+                instance = stores;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
-                        redis.close();
+                        stores.closeRedis();
                         postgres.close();
                     } catch (IOException e) {
                         System.err.println("test stores: " + e);
@@ -42,8 +41,22 @@ public final class TestStores {
         return postgres;
     }
 
-    public LocalRedis redis() {
+    /** Redis, started on first use: only the services that use Redis ask for it. */
+    public synchronized LocalRedis redis() {
+        if (redis == null) {
+            try {
+                redis = LocalRedis.start(0, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return redis;
+    }
+
+    private synchronized void closeRedis() throws IOException {
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     void ensureDatabase(String database) {

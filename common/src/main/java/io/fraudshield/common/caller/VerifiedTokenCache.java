@@ -1,44 +1,52 @@
 package io.fraudshield.common.caller;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.fraudshield.common.digest.CanonicalDigest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Remembers tokens whose signature, issuer, audience and expiry were verified, until they expire (at most
- * {@code fraudshield.jwt.cache.ttl}): a bank core system sends the same token with many requests, and
- * verifying it is the largest fixed cost of a request. Keyed by the token's SHA-256; a hit past the
- * token's {@code exp} is a miss. Only successful verifications are remembered.
+ * Authenticates bearer tokens: the JWT validator checks signature, issuer, audience and expiry, then
+ * {@link CallerClaims} checks role, participant and lifetime, on every endpoint alike. A token that passed is
+ * remembered until it expires (at most {@code fraudshield.jwt.cache.ttl}), because a bank core system sends
+ * the same token with many requests and verifying it is the largest fixed cost of a request. The cache is
+ * bounded and expires each entry on its own; it holds only the verified token (its claims), and every request
+ * gets an identity built for it. Keyed by the token's SHA-256. Hits and misses are in the metrics as
+ * {@code cache_gets{cache="verified-tokens"}}.
  */
 @ApplicationScoped
 public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final MpJwtValidator validator;
-    private final long ttlMillis;
-    private final int maxEntries;
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
-    private final AtomicLong hits = new AtomicLong();
+    private final TokenPolicy policy;
+    private final Cache<String, JsonWebToken> verified;
 
-    private record Verified(SecurityIdentity identity, long validUntilMillis) {
-    }
-
-    public VerifiedTokenCache(MpJwtValidator validator,
-                              @ConfigProperty(name = "fraudshield.jwt.cache.ttl", defaultValue = "PT5M") Duration ttl,
-                              @ConfigProperty(name = "fraudshield.jwt.cache.max-entries", defaultValue = "10000") int maxEntries) {
+    public VerifiedTokenCache(MpJwtValidator validator, TokenPolicy policy, MeterRegistry metrics) {
         this.validator = validator;
-        this.ttlMillis = ttl.toMillis();
-        this.maxEntries = maxEntries;
+        this.policy = policy;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(policy.cache().maxEntries())
+                .expireAfter(new UntilTokenExpiry(policy.cache().ttl()))
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(metrics, verified, "verified-tokens");
     }
 
     @Override
@@ -54,35 +62,60 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (ttlMillis <= 0) {
-            return validator.authenticate(request, context);
+        boolean caching = !policy.cache().ttl().isZero() && !policy.cache().ttl().isNegative();
+        String key = caching ? CanonicalDigest.sha256Hex(request.getToken().getToken()) : null;
+        JsonWebToken known = caching ? verified.getIfPresent(key) : null;
+        if (known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000) {
+            return Uni.createFrom().item(identity(known, request));
         }
-        String key = CanonicalDigest.sha256Hex(request.getToken().getToken());
-        long now = System.currentTimeMillis();
-        Verified known = verified.get(key);
-        if (known != null && known.validUntilMillis() > now) {
-            hits.incrementAndGet();
-            return Uni.createFrom().item(known.identity());
-        }
-        return validator.authenticate(request, context).invoke(identity -> remember(key, identity, now));
-    }
-
-    /** How many requests were served from the cache: for tests and metrics. */
-    public long hits() {
-        return hits.get();
-    }
-
-    private void remember(String key, SecurityIdentity identity, long now) {
-        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getExpirationTime() <= 0) {
-            return;
-        }
-        long validUntil = Math.min(token.getExpirationTime() * 1000, now + ttlMillis);
-        if (verified.size() >= maxEntries) {
-            verified.values().removeIf(entry -> entry.validUntilMillis() <= now);
-            if (verified.size() >= maxEntries) {
-                verified.clear();
+        return validator.authenticate(request, context).map(identity -> {
+            if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+                throw new AuthenticationFailedException("not a JWT");
             }
+            CallerClaims.of(token, policy.maxLifetime());
+            if (caching) {
+                verified.put(key, token);
+            }
+            return identity(token, request);
+        });
+    }
+
+    /** A fresh identity for this request: roles from the token, the request's own routing context. */
+    private static SecurityIdentity identity(JsonWebToken token, TokenAuthenticationRequest request) {
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(token)
+                .addCredential(request.getToken())
+                .addRoles(token.getGroups())
+                .addAttribute("quarkus.user", token);
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (routing != null) {
+            identity.addAttribute(RoutingContext.class.getName(), routing);
         }
-        verified.put(key, new Verified(identity, validUntil));
+        return identity.build();
+    }
+
+    /** How many requests were served from the cache: for tests. */
+    public long hits() {
+        return verified.stats().hitCount();
+    }
+
+    /** Each entry lives until its token's {@code exp}, and never longer than the TTL. */
+    private record UntilTokenExpiry(Duration ttl) implements Expiry<String, JsonWebToken> {
+
+        @Override
+        public long expireAfterCreate(String key, JsonWebToken token, long currentTime) {
+            long untilExpiry = TimeUnit.SECONDS.toNanos(token.getExpirationTime()) - TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            return Math.max(0, Math.min(untilExpiry, ttl.toNanos()));
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, JsonWebToken token, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, token, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String key, JsonWebToken token, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 }

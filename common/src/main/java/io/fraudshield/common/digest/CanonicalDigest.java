@@ -27,10 +27,15 @@ public class CanonicalDigest {
     }
 
     public String of(Object value) {
+        return sha256Hex(canonicalJson(value));
+    }
+
+    /** The canonical JSON itself, for a keyed digest when the object may hold personal data. */
+    public String canonicalJson(Object value) {
         try {
-            return sha256Hex(canonicalJson.writeValueAsString(value));
+            return canonicalJson.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot digest " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -6,6 +6,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,10 +18,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Answers an oversized JSON body with a problem+json 413 before reading it, and a body of unknown length
- * with 411, so no request can make a service buffer more than {@code fraudshield.http.max-body-size}.
- * Paths listed in {@code fraudshield.http.streaming-paths} (bulk uploads read line by line) are exempt
- * and bounded by {@code quarkus.http.limits.max-body-size} instead.
+ * Bounds every request body before a byte of it is read, by route rather than by path prefix:
+ * <ol>
+ *   <li>a path not written in canonical form ({@code ..} or {@code .} segments, {@code //}, {@code ;},
+ *       percent-encoded dots, slashes or backslashes) is refused with 400, so a route is named one way only
+ *       and no spelling can borrow another route's limit;</li>
+ *   <li>the routes in {@code fraudshield.http.streaming-routes} ({@code "POST /v1/stock-uploads"}: bulk
+ *       uploads read line by line) match exactly and are bounded by {@code quarkus.http.limits.max-body-size};</li>
+ *   <li>every other body must declare its length and stay within {@code fraudshield.http.max-body-size}
+ *       (413); a body of unknown length, chunked in HTTP/1.1 or unframed in HTTP/2, is refused with 411.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -27,14 +35,14 @@ public class BodySizeLimit {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long maxBytes;
-    private final List<String> streamingPaths;
+    private final List<String> streamingRoutes;
     private final Problems problems;
 
     public BodySizeLimit(@ConfigProperty(name = "fraudshield.http.max-body-size", defaultValue = "1M") MemorySize maxBodySize,
-                         @ConfigProperty(name = "fraudshield.http.streaming-paths") Optional<List<String>> streamingPaths,
+                         @ConfigProperty(name = "fraudshield.http.streaming-routes") Optional<List<String>> streamingRoutes,
                          Problems problems) {
         this.maxBytes = maxBodySize.asLongValue();
-        this.streamingPaths = streamingPaths.orElse(List.of());
+        this.streamingRoutes = streamingRoutes.orElse(List.of());
         this.problems = problems;
     }
 
@@ -43,26 +51,43 @@ public class BodySizeLimit {
     }
 
     private void check(RoutingContext context) {
-        String path = context.request().path();
-        if (!WITH_BODY.contains(context.request().method()) || streamingPaths.stream().anyMatch(path::startsWith)) {
+        HttpServerRequest request = context.request();
+        String path = request.path();
+        if (!CanonicalPath.isCanonical(path)) {
+            refuse(context, ProblemType.NON_CANONICAL_PATH,
+                    "Write the path in canonical form: no '.' or '..' segments, '//', ';' or percent-encoded dots and slashes",
+                    null);
+            return;
+        }
+        if (!WITH_BODY.contains(request.method()) || streamingRoutes.contains(request.method().name() + " " + path)) {
             context.next();
             return;
         }
-        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            refuse(context, ProblemType.LENGTH_REQUIRED, "Bodies of unknown length are refused; send Content-Length");
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null && bodyFollows(request)) {
+            refuse(context, ProblemType.LENGTH_REQUIRED, "Bodies of unknown length are refused; send Content-Length", path);
         } else if (declared != null && exceeds(declared)) {
-            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "The body must not exceed " + maxBytes + " bytes");
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "The body must not exceed " + maxBytes + " bytes", path);
         } else {
             context.next();
         }
     }
 
-    private void refuse(RoutingContext context, ProblemType type, String detail) {
+    /** Without Content-Length, HTTP/1.1 has a body only when chunked; HTTP/2 whenever the stream is still open. */
+    private static boolean bodyFollows(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return !request.isEnded();
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    private void refuse(RoutingContext context, ProblemType type, String detail, String instance) {
         context.response().setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(problems.json(type, detail, context.request().path()));
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE);
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        context.response().end(problems.json(type, detail, instance));
     }
 
     private boolean exceeds(String declared) {

@@ -6,6 +6,7 @@ import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.digest.CanonicalDigest;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
+import io.fraudshield.common.pseudonym.Pseudonymizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  * Runs a state-changing request at most once per caller and {@code Idempotency-Key}
  * (IETF draft-ietf-httpapi-idempotency-key-header). The effect and the stored response commit in one
  * transaction, so a crash leaves neither; a duplicate sent while the first is running gets 409, one sent
- * after gets the stored response byte for byte, one with a different body gets 422.
+ * after gets the stored response byte for byte, one with a different body gets 422. Bodies are compared by a
+ * keyed digest (HMAC under the pseudonym keys) of their canonical JSON: a body holds card and ID numbers, and
+ * an unkeyed hash of it could be reversed by trying every number.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -29,13 +32,17 @@ public class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    private static final String DIGEST_DOMAIN = "IDEMPOTENT-REQUEST";
+
     private final IdempotencyStore store;
-    private final CanonicalDigest digest;
+    private final CanonicalDigest canonical;
+    private final Pseudonymizer pseudonymizer;
     private final ObjectMapper json;
 
-    public Idempotency(IdempotencyStore store, CanonicalDigest digest, ObjectMapper json) {
+    public Idempotency(IdempotencyStore store, CanonicalDigest canonical, Pseudonymizer pseudonymizer, ObjectMapper json) {
         this.store = store;
-        this.digest = digest;
+        this.canonical = canonical;
+        this.pseudonymizer = pseudonymizer;
         this.json = json;
     }
 
@@ -59,17 +66,17 @@ public class Idempotency {
             throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "A request with this Idempotency-Key is still being processed; retry later");
         }
-        String requestDigest = digest.of(request);
+        String requestJson = canonical.canonicalJson(request);
         Optional<StoredResponse> earlier = claim.stored();
         if (earlier.isPresent()) {
-            if (!earlier.get().requestDigest().equals(requestDigest)) {
+            if (!pseudonymizer.matches(earlier.get().requestDigest(), DIGEST_DOMAIN, requestJson)) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with a different request body; use a new key");
             }
             return earlier.get().toResponse(true);
         }
         Response response = effect.get();
-        StoredResponse stored = new StoredResponse(requestDigest, response.getStatus(), write(response.getEntity()),
+        StoredResponse stored = new StoredResponse(pseudonymizer.digest(DIGEST_DOMAIN, requestJson), response.getStatus(), write(response.getEntity()),
                 response.getLocation() == null ? null : response.getLocation().toString());
         store.save(scope, key, stored);
         return stored.toResponse(false);

@@ -126,6 +126,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (UniqueKeyViolation.causes(e)) {
+            return problems.response(ProblemType.DUPLICATE,
+                    "Another request registered the same identity first; read the current state before retrying",
+                    path(uri));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "incident %s: unexpected failure on %s", incident, path(uri));
         return problems.response(ProblemType.INTERNAL, "Unexpected error; quote incident " + incident, path(uri));

@@ -5,6 +5,8 @@ import io.fraudshield.common.identifier.PersonDocument;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 
@@ -36,6 +38,22 @@ public class Pseudonymizer {
     /** cardRef: HMAC over the canonical card number. */
     public String cardRef(CardNumber card) {
         return active.ref("CARD", card.canonicalNumber());
+    }
+
+    /**
+     * A keyed digest of any text that may hold personal data (a request body with a card number, say): an
+     * unkeyed hash of such text can be reversed by trying every possible number.
+     */
+    public String digest(String domain, String text) {
+        return active.ref(domain, text);
+    }
+
+    /** Whether {@code digest} is the digest of {@code text} under whichever configured key made it. */
+    public boolean matches(String digest, String domain, String text) {
+        return keys.stream().filter(key -> digest.startsWith(key.keyId() + "."))
+                .anyMatch(key -> MessageDigest.isEqual(
+                        key.ref(domain, text).getBytes(StandardCharsets.US_ASCII),
+                        digest.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The customer's references under every configured key, for look-ups while keys rotate. */

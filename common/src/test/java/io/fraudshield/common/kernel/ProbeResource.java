@@ -16,12 +16,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,9 +50,11 @@ public class ProbeResource {
     private final AuditTrail audit;
     private final Pseudonymizer pseudonymizer;
     private final AgroalDataSource dataSource;
+    private final SecurityIdentity identity;
 
     public ProbeResource(Idempotency idempotency, CurrentCaller caller, AuditTrail audit, Pseudonymizer pseudonymizer,
-                         AgroalDataSource dataSource) {
+                         AgroalDataSource dataSource, SecurityIdentity identity) {
+        this.identity = identity;
         this.idempotency = idempotency;
         this.caller = caller;
         this.audit = audit;
@@ -64,6 +72,31 @@ public class ProbeResource {
             audit.append(caller.get(), new AuditEntry("probe.created", "test", "probe", Long.toString(view.id()), null, view));
             return Response.created(URI.create("/test/probe-effects/" + view.id())).entity(view).build();
         });
+    }
+
+    /** A streaming route: reads any length line by line, as bulk uploads do. */
+    @POST
+    @Path("/uploads")
+    @Consumes("application/x-ndjson")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed(Role.BANK_NAME)
+    public String upload(InputStream body) throws IOException {
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = body.read(buffer)) > 0; ) {
+            bytes += n;
+        }
+        return Long.toString(bytes);
+    }
+
+    /** What this request's security identity says about the request it was built for. */
+    @GET
+    @Path("/identity")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({Role.BANK_NAME, Role.AUDITOR_NAME})
+    public String identity() {
+        RoutingContext routing = identity.getAttribute(RoutingContext.class.getName());
+        return routing == null ? "none" : routing.request().query();
     }
 
     private ProbeView insert(ProbeRequest request) {

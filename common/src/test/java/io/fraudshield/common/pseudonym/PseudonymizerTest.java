@@ -39,6 +39,19 @@ class PseudonymizerTest {
     }
 
     @Test
+    void keyedDigestsVerifyUnderTheKeyThatMadeThemAndNoOther() {
+        String body = "{\"card\":\"6222021234567894\"}";
+        String madeUnderA = underA.digest("REQ", body);
+        assertTrue(madeUnderA.startsWith("a1."));
+        assertTrue(underB.matches(madeUnderA, "REQ", body), "a digest made before a rotation still verifies");
+        assertFalse(underB.matches(madeUnderA, "REQ", body.replace("4", "5")));
+        assertFalse(underB.matches(madeUnderA, "OTHER", body), "the domain is part of the digest");
+        Pseudonymizer withoutA = pseudonymizer("b1", Map.of("b1", KEY_B));
+        assertFalse(withoutA.matches(madeUnderA, "REQ", body), "a retired key verifies nothing");
+        assertFalse(underA.matches("b1." + madeUnderA.substring(3), "REQ", body), "the key id is not interchangeable");
+    }
+
+    @Test
     void keysRotateByKeyId() {
         PersonDocument person = PersonDocument.of(DocumentType.RESIDENT_ID, "440524188001010014");
         String underOld = underA.customerRef(person);
