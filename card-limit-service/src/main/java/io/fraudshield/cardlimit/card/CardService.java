@@ -54,7 +54,7 @@ public class CardService {
         }
         String cardRef = pseudonymizer.cardRef(request.cardNumber());
         if (slots.cardExists(bank, cardRef)) {
-            throw new ProblemException(ProblemType.CONFLICT, "This card number is already registered at this bank");
+            throw new ProblemException(ProblemType.DUPLICATE, "This card number is already registered at this bank");
         }
         CardView before = CardView.of(slot);
         boolean awaitsAgent = slot.agentRef != null && rules.config().agentRequiresCounterActivation();

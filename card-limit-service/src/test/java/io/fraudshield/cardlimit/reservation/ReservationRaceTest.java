@@ -106,7 +106,33 @@ class ReservationRaceTest {
         assertEquals(12, confirmed + expired);
     }
 
+    @Test
+    void concurrentConfirmationsOfOneCardNumberRegisterItOnceAndAnswerTheRestWith409() throws Exception {
+        String card = TestPeople.cardNumber();
+        List<String> holds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            holds.add(bank.reserve(TestPeople.residentId(), "DEBIT_CARD").then().statusCode(201).extract().path("id"));
+        }
+        List<Response> responses = race(8, i -> bank.idempotent().body("{\"cardNumber\":\"" + card + "\"}")
+                .post("/v1/slot-reservations/" + holds.get(i) + "/confirmation"));
+        assertEquals(1, responses.stream().filter(r -> r.statusCode() == 200).count(),
+                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+        assertEquals(7, responses.stream().filter(r -> r.statusCode() == 409
+                && "https://fraudshield.io/problems/duplicate".equals(r.path("type"))).count(),
+                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+        assertEquals(1, TestSql.number(dataSource, "select count(*) from card_slot where card_ref is not null and id::text = any(?)",
+                (Object) holds.toArray(new String[0])));
+    }
+
     private List<Response> concurrently(int n, Function<Integer, Response> call) throws Exception {
+        List<Response> responses = race(n, call);
+        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201),
+                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+        return responses;
+    }
+
+    /** Starts n calls at the same instant and returns their answers. */
+    private static List<Response> race(int n, Function<Integer, Response> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -127,8 +153,6 @@ class ReservationRaceTest {
             for (Future<Response> future : futures) {
                 responses.add(future.get());
             }
-            assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201),
-                    () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
             return responses;
         } finally {
             pool.shutdown();
