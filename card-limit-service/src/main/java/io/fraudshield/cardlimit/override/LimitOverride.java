@@ -1,6 +1,6 @@
 package io.fraudshield.cardlimit.override;
 
-import io.fraudshield.cardlimit.rules.Product;
+import io.fraudshield.cardlimit.rules.Limit;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,8 +20,9 @@ public class LimitOverride {
     public UUID id;
     public String bank;
     public String customerRef;
+    /** The limit the override lifts by one slot. */
     @Enumerated(EnumType.STRING)
-    public Product product;
+    public Limit limitKind;
     public String reason;
     @Enumerated(EnumType.STRING)
     public OverrideState state;
@@ -33,8 +34,9 @@ public class LimitOverride {
     @Version
     public long version;
 
-    public boolean grants(String bank, String customerRef, Product product) {
-        return state == OverrideState.APPROVED && this.bank.equals(bank) && this.customerRef.equals(customerRef)
-                && this.product == product;
+    /** Whether it lifts one of {@code limits} for a person with these references at this bank. */
+    public boolean grants(String bank, java.util.Collection<String> personRefs, java.util.Set<Limit> limits) {
+        return state == OverrideState.APPROVED && this.bank.equals(bank) && personRefs.contains(customerRef)
+                && limits.contains(limitKind);
     }
 }

@@ -3,6 +3,7 @@ package io.fraudshield.cardlimit.regulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.cardlimit.reservation.CardSlotRepository;
+import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
@@ -12,11 +13,13 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Watches confirmations: at the threshold of new cards across banks within the window, writes one
+ * Watches confirmations: at the threshold of new counted openings of a person (over every linked document)
+ * across banks within the window, writes one
  * person-marker message to the outbox, in the confirming transaction, at most once per window.
  */
 @ApplicationScoped
@@ -29,9 +32,11 @@ public class BulkOpeningSignal {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final RuleBook rules;
 
     public BulkOpeningSignal(BulkOpeningConfig config, CardSlotRepository slots, EntityManager entityManager,
-                             ObjectMapper json, AuditTrail audit) {
+                             ObjectMapper json, AuditTrail audit, RuleBook rules) {
+        this.rules = rules;
         this.config = config;
         this.slots = slots;
         this.entityManager = entityManager;
@@ -40,10 +45,10 @@ public class BulkOpeningSignal {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterConfirmation(Caller caller, String customerRef) {
+    public void afterConfirmation(Caller caller, String customerRef, List<String> personRefs) {
         Instant now = Instant.now();
         Instant since = now.minus(config.window());
-        long recent = slots.confirmedSince(customerRef, since);
+        long recent = slots.confirmedSince(personRefs, since, rules.excludedCategories());
         if (recent < config.threshold()) {
             return;
         }
@@ -63,7 +68,7 @@ public class BulkOpeningSignal {
         marker.put("type", MARKER_TYPE);
         marker.put("reasonCode", "ABNORMAL_ACCOUNT_OPENING");
         marker.put("source", "card-limit-service");
-        marker.put("evidence", Map.of("newCards", recent, "banks", slots.banksConfirmedSince(customerRef, since),
+        marker.put("evidence", Map.of("newCards", recent, "banks", slots.banksConfirmedSince(personRefs, since, rules.excludedCategories()),
                 "window", config.window().toString()));
         marker.put("observedAt", now.toString());
         OutboxMessage message = new OutboxMessage();

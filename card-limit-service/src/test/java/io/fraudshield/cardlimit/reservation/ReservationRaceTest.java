@@ -41,15 +41,15 @@ class ReservationRaceTest {
     void concurrentReservationsGetExactlyTheFreeSlots(int alreadyOpen) throws Exception {
         String customer = TestPeople.residentId();
         for (int i = 0; i < alreadyOpen; i++) {
-            bank.openCard(customer, "DEBIT_CARD");
+            bank.openCard(customer);
         }
-        List<Response> responses = concurrently(CONCURRENT, i -> bank.reserve(customer, "DEBIT_CARD"));
+        List<Response> responses = concurrently(CONCURRENT, i -> bank.reserveDebitCard(customer));
         long granted = responses.stream().filter(r -> r.statusCode() == 201).count();
         long denied = responses.stream()
                 .filter(r -> r.statusCode() == 200 && "DENY".equals(r.path("decision"))).count();
         assertEquals(4 - alreadyOpen, granted);
         assertEquals(CONCURRENT - granted, denied);
-        String ref = bank.check(customer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+        String ref = bank.check(customer).then().extract().path("customerRef");
         assertEquals(4, occupyingSlots(ref));
     }
 
@@ -57,7 +57,7 @@ class ReservationRaceTest {
     void concurrentAgentOpeningsForDifferentCustomersStopAtTheAgentLimit() throws Exception {
         String agent = TestPeople.residentId();
         List<Response> responses = concurrently(16, i -> bank.reserve(
-                BankClient.opening(TestPeople.residentId(), "DEBIT_CARD", "COUNTER", agent, null)));
+                BankClient.opening(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", "COUNTER", agent, null)));
         assertEquals(3, responses.stream().filter(r -> r.statusCode() == 201).count());
     }
 
@@ -66,7 +66,7 @@ class ReservationRaceTest {
         int confirmed = 0;
         int expired = 0;
         for (int round = 0; round < 12; round++) {
-            String id = bank.reserve(TestPeople.residentId(), "DEBIT_CARD").then().statusCode(201).extract().path("id");
+            String id = bank.reserveDebitCard(TestPeople.residentId()).then().statusCode(201).extract().path("id");
             TestSql.execute(dataSource, "update card_slot set held_until = now() + interval '120 milliseconds' where id = '" + id + "'");
             CountDownLatch start = new CountDownLatch(1);
             int jitter = round % 4 * 5;
@@ -111,7 +111,7 @@ class ReservationRaceTest {
         String card = TestPeople.cardNumber();
         List<String> holds = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            holds.add(bank.reserve(TestPeople.residentId(), "DEBIT_CARD").then().statusCode(201).extract().path("id"));
+            holds.add(bank.reserveDebitCard(TestPeople.residentId()).then().statusCode(201).extract().path("id"));
         }
         List<Response> responses = race(8, i -> bank.idempotent().body("{\"cardNumber\":\"" + card + "\"}")
                 .post("/v1/slot-reservations/" + holds.get(i) + "/confirmation"));
