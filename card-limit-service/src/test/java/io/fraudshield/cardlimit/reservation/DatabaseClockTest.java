@@ -2,6 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.time.SystemTimeSource;
 import io.fraudshield.cardlimit.time.TimeSource;
 import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestSql;
@@ -30,8 +31,12 @@ class DatabaseClockTest {
 
     @Test
     void aHoldTheDatabaseConsidersExpiredIsNeitherConfirmedNorCountedWhateverThisReplicasClockSays() throws Exception {
-        TimeSource behind = () -> Instant.now().minus(Duration.ofMinutes(10));
-        QuarkusMock.installMockForType(behind, TimeSource.class);
+        QuarkusMock.installMockForType(new SystemTimeSource() {
+            @Override
+            public Instant now() {
+                return Instant.now().minus(Duration.ofMinutes(10));
+            }
+        }, TimeSource.class);
         String customer = TestPeople.residentId();
         for (int i = 0; i < 3; i++) {
             bank.openCard(customer);
