@@ -41,7 +41,11 @@ public class AuditCheckpoints {
 
     @Scheduled(every = "${fraudshield.audit.checkpoint-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        take();
+        try {
+            take();
+        } catch (IllegalStateException e) {
+            LOG.error(e.getMessage());
+        }
     }
 
     public AuditCheckpoint take() {

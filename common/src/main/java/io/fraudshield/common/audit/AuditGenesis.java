@@ -13,9 +13,10 @@ import java.sql.Statement;
 
 /**
  * Creates a sealed genesis head for every chain when the service first starts on a database, so a chain
- * deleted later with its head is a missing head, not a chain that never existed. Heads are created only
- * above the highest existing chain (when {@code fraudshield.audit.chains} grows): a head deleted below it is
- * never silently re-created; the verifier reports it and appends to that chain fail.
+ * deleted later with its head is a missing head, not a chain that never existed. Later starts create heads
+ * only above the highest sealed one (when {@code fraudshield.audit.chains} grows): a head deleted below it
+ * is never silently re-created; the verifier reports it and appends to that chain fail. A database from
+ * before the seals (no sealed head yet) gets every missing head; its unsealed heads stay as they are.
  */
 @Startup
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class AuditGenesis {
         try (Connection connection = dataSource.getConnection()) {
             int highest;
             try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("select coalesce(max(chain), -1) from audit_head")) {
+                 ResultSet result = statement.executeQuery("select coalesce(max(chain), -1) from audit_head where seal is not null")) {
                 result.next();
                 highest = result.getInt(1);
             }
