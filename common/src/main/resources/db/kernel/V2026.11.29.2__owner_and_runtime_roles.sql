@@ -12,7 +12,8 @@ grant usage, select on all sequences in schema public to "${runtime_role}";
 alter default privileges in schema public grant select, insert, update, delete on tables to "${runtime_role}";
 alter default privileges in schema public grant usage, select on sequences to "${runtime_role}";
 
-revoke all on flyway_schema_history from "${runtime_role}";
+-- the migration history is the owner's to write (reading it is harmless)
+revoke insert, update, delete on flyway_schema_history from "${runtime_role}";
 revoke update, delete on audit_event, audit_checkpoint from "${runtime_role}";
 -- heads move forward with every append (UPDATE) and are created once per chain (INSERT); never deleted
 revoke delete on audit_head from "${runtime_role}";
