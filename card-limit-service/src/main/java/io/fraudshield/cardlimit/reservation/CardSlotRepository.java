@@ -105,6 +105,15 @@ public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID>
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).filter(slot -> slot.bank.equals(bank));
     }
 
+    /**
+     * The customer reference of a slot of this bank, read without loading the slot: the slot is locked
+     * afterwards, and an entity already loaded would be checked against its stale version.
+     */
+    public Optional<String> customerRefOf(UUID id, String bank) {
+        return getEntityManager().createQuery("select s.customerRef from CardSlot s where s.id = ?1 and s.bank = ?2",
+                        String.class).setParameter(1, id).setParameter(2, bank).getResultStream().findFirst();
+    }
+
     public Optional<CardSlot> findOwned(UUID id, String bank) {
         return findByIdOptional(id).filter(slot -> slot.bank.equals(bank));
     }

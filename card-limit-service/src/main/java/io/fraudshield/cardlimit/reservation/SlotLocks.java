@@ -25,8 +25,8 @@ public class SlotLocks {
     /** A slot of this bank, locked after its person; another bank's slot is not found. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CardSlot lockUnderPerson(String bank, UUID id, String what) {
-        CardSlot peek = slots.findOwned(id, bank).orElseThrow(() -> ProblemException.notFound(what + " " + id));
-        slots.lockPersons(bank, links.lockPersonOf(peek.customerRef));
+        String customerRef = slots.customerRefOf(id, bank).orElseThrow(() -> ProblemException.notFound(what + " " + id));
+        slots.lockPersons(bank, links.lockPersonOf(customerRef));
         return slots.lockOwned(id, bank).orElseThrow(() -> ProblemException.notFound(what + " " + id));
     }
 }
