@@ -48,9 +48,9 @@ public class CardLimitBench {
     public static void main(String[] args) throws Exception {
         Path keys = Path.of(System.getenv("FS_KEYS_DIR"));
         token = "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(keys).getPrivate(), "card-limit-service", "bank",
-                "B102", "bench-teller", Duration.ofHours(2));
+                "B102", "bench-teller", Duration.ofMinutes(55)); // within the services' 1 h maximum token lifetime
         String serviceToken = LocalTokens.mint(LocalKeys.loadOrCreate(keys).getPrivate(), "account-risk-service",
-                "service", "CARDLIMIT", "card-limit-service", Duration.ofHours(2));
+                "service", "CARDLIMIT", "card-limit-service", Duration.ofMinutes(55));
         HttpServer accountRisk = stubAccountRisk(serviceToken);
         try {
             startService(keys, accountRisk.getAddress().getPort());
@@ -252,7 +252,7 @@ public class CardLimitBench {
             exchange.close();
         });
         server.createContext("/idp/token", exchange -> {
-            byte[] body = ("{\"access_token\":\"" + serviceToken + "\",\"token_type\":\"Bearer\",\"expires_in\":7200}")
+            byte[] body = ("{\"access_token\":\"" + serviceToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3300}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

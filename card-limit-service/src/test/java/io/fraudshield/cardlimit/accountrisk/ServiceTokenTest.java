@@ -68,6 +68,9 @@ class ServiceTokenTest {
         assertEquals(first, serviceTokens.bearerFor("account-risk-service"), "no new token per call");
         String forStopPayment = serviceTokens.bearerFor("stop-payment-service");
         assertNotEquals(first, forStopPayment);
+        given().header("Authorization", first).get(VERIFY).then().statusCode(401);
         given().header("Authorization", forStopPayment).get(VERIFY).then().statusCode(401);
+        // at its own audience the same kind of token is a valid caller (role service), just not an auditor
+        given().header("Authorization", serviceTokens.bearerFor("card-limit-service")).get(VERIFY).then().statusCode(403);
     }
 }
