@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +20,14 @@ class OutboxMigrationTest {
     void pendingPersonMarkersMoveToTheKernelOutboxWithTheirIdsAndTheOldTableGoes() throws SQLException {
         String database = "cardlimit_upgrade_" + Long.toHexString(System.nanoTime());
         TestStores stores = TestStores.get();
-        stores.postgres().ensureDatabase(database);
+        LocalPostgres.DatabaseRoles roles = stores.postgres().ensureDatabase(database);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(stores.postgres().jdbcUrl(database));
-        dataSource.setUser(LocalPostgres.USER);
-        dataSource.setPassword(LocalPostgres.USER);
-        Flyway.configure().dataSource(dataSource).locations("db/kernel", "db/migration").target("2026.11.28.4")
-                .load().migrate();
+        dataSource.setUser(roles.owner());
+        dataSource.setPassword(roles.owner());
+        Map<String, String> placeholders = Map.of("runtime_role", roles.runtime());
+        Flyway.configure().dataSource(dataSource).locations("db/kernel", "db/migration").placeholders(placeholders)
+                .target("2026.11.28.4").load().migrate();
         UUID pending = UUID.randomUUID();
         UUID delivered = UUID.randomUUID();
         TestSql.execute(dataSource,
@@ -35,7 +37,8 @@ class OutboxMigrationTest {
                 "insert into outbox_message (id, topic, payload, attempts, delivered_at) values ('" + delivered
                         + "', 'person-marker', '{\"customerRef\":\"dev1.BBB\"}', 1, now())");
 
-        Flyway.configure().dataSource(dataSource).locations("db/kernel", "db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("db/kernel", "db/migration").placeholders(placeholders)
+                .load().migrate();
 
         assertEquals("dev1.AAA|person-marker|account-risk|PENDING|3|HTTP 503", TestSql.text(dataSource,
                 "select aggregate || '|' || type || '|' || destination || '|' || status || '|' || attempts || '|' || last_error"
