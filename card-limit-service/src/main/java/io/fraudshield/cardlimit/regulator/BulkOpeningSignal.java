@@ -7,6 +7,7 @@ import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Watches confirmations: at the threshold of new counted openings of a person (over every linked document)
@@ -26,22 +26,26 @@ import java.util.UUID;
 public class BulkOpeningSignal {
 
     public static final String MARKER_TYPE = "BULK_ACCOUNT_OPENING";
+    /** The outbox message type: a person marker for account-risk-service. */
+    public static final String PERSON_MARKER = "person-marker";
 
     private final BulkOpeningConfig config;
     private final CardSlotRepository slots;
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final Outbox outbox;
     private final RuleBook rules;
 
     public BulkOpeningSignal(BulkOpeningConfig config, CardSlotRepository slots, EntityManager entityManager,
-                             ObjectMapper json, AuditTrail audit, RuleBook rules) {
+                             ObjectMapper json, AuditTrail audit, Outbox outbox, RuleBook rules) {
         this.rules = rules;
         this.config = config;
         this.slots = slots;
         this.entityManager = entityManager;
         this.json = json;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -71,13 +75,7 @@ public class BulkOpeningSignal {
         marker.put("evidence", Map.of("newCards", recent, "banks", slots.banksConfirmedSince(personRefs, since, rules.excludedCategories()),
                 "window", config.window().toString()));
         marker.put("observedAt", now.toString());
-        OutboxMessage message = new OutboxMessage();
-        message.id = UUID.randomUUID();
-        message.topic = OutboxMessage.PERSON_MARKER;
-        message.payload = write(marker);
-        message.createdAt = now;
-        message.nextAttemptAt = now;
-        entityManager.persist(message);
+        outbox.enqueue(customerRef, PERSON_MARKER, PersonMarkerDelivery.DESTINATION, write(marker));
         audit.append(caller, new AuditEntry("signal.bulk-opening", "RULES A3 §6, A4 Art. 16", "person",
                 customerRef, null, marker));
     }
