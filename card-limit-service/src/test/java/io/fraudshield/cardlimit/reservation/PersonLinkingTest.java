@@ -2,6 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.Race;
 import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,15 +10,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 
 import static io.fraudshield.cardlimit.BankClient.openingOf;
 import static io.fraudshield.cardlimit.BankClient.passport;
@@ -97,10 +91,10 @@ class PersonLinkingTest {
         // linked first by an opening that counts nowhere (an excluded category)
         bank.reserve(openingOf(documents.get(0), "[" + documents.get(1) + "," + documents.get(2) + "]", "CLASS_II",
                 "SOCIAL_SECURITY_CARD", "COUNTER", null, null)).then().statusCode(201);
-        List<Response> responses = race(32, i -> bank.reserve(openingOf(documents.get(i % 3), null, "CLASS_II",
+        List<Response> responses = Race.of(32, i -> bank.reserve(openingOf(documents.get(i % 3), null, "CLASS_II",
                 "DEBIT_CARD", "COUNTER", null, null)));
-        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201), () -> describe(responses));
-        assertEquals(4, responses.stream().filter(r -> r.statusCode() == 201).count(), () -> describe(responses));
+        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201), () -> Race.describe(responses));
+        assertEquals(4, responses.stream().filter(r -> r.statusCode() == 201).count(), () -> Race.describe(responses));
     }
 
     @Test
@@ -108,44 +102,15 @@ class PersonLinkingTest {
         List<String> documents = List.of(TestPeople.document(TestPeople.residentId()),
                 TestPeople.document(TestPeople.residentId()), passport(passportNumber(), "DEU"));
         // every request presents two of the three documents: each pair merges persons, in every order
-        List<Response> responses = race(24, i -> bank.reserve(openingOf(documents.get(i % 3), "["
+        List<Response> responses = Race.of(24, i -> bank.reserve(openingOf(documents.get(i % 3), "["
                 + documents.get((i + 1 + i / 3 % 2) % 3) + "]", "CLASS_II", "DEBIT_CARD", "COUNTER", null, null)));
-        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201), () -> describe(responses));
-        assertEquals(4, responses.stream().filter(r -> r.statusCode() == 201).count(), () -> describe(responses));
+        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201), () -> Race.describe(responses));
+        assertEquals(4, responses.stream().filter(r -> r.statusCode() == 201).count(), () -> Race.describe(responses));
         bank.request().body(openingOf(documents.get(2), null, "CLASS_II", "DEBIT_CARD", "COUNTER", null, null))
                 .post("/v1/opening-checks").then().body("holdings.find { it.limit == 'DEBIT_CARDS' }.held", equalTo(4));
     }
 
     private static String passportNumber() {
         return "E" + String.format("%08d", PASSPORTS.incrementAndGet());
-    }
-
-    private static String describe(List<Response> responses) {
-        return responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString();
-    }
-
-    /** Starts n calls at the same instant and returns their answers. */
-    static List<Response> race(int n, IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

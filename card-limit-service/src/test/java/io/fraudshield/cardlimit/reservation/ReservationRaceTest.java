@@ -2,6 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.Race;
 import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,50 +113,22 @@ class ReservationRaceTest {
         for (int i = 0; i < 8; i++) {
             holds.add(bank.reserveDebitCard(TestPeople.residentId()).then().statusCode(201).extract().path("id"));
         }
-        List<Response> responses = race(8, i -> bank.idempotent().body("{\"cardNumber\":\"" + card + "\"}")
+        List<Response> responses = Race.of(8, i -> bank.idempotent().body("{\"cardNumber\":\"" + card + "\"}")
                 .post("/v1/slot-reservations/" + holds.get(i) + "/confirmation"));
         assertEquals(1, responses.stream().filter(r -> r.statusCode() == 200).count(),
-                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+                () -> Race.describe(responses));
         assertEquals(7, responses.stream().filter(r -> r.statusCode() == 409
                 && "https://fraudshield.io/problems/duplicate".equals(r.path("type"))).count(),
-                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+                () -> Race.describe(responses));
         assertEquals(1, TestSql.number(dataSource, "select count(*) from card_slot where card_ref is not null and id::text = any(?)",
                 (Object) holds.toArray(new String[0])));
     }
 
     private List<Response> concurrently(int n, Function<Integer, Response> call) throws Exception {
-        List<Response> responses = race(n, call);
+        List<Response> responses = Race.of(n, call::apply);
         assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201),
-                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+                () -> Race.describe(responses));
         return responses;
-    }
-
-    /** Starts n calls at the same instant and returns their answers. */
-    private static List<Response> race(int n, Function<Integer, Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Response>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                calls.add(() -> {
-                    start.await();
-                    return call.apply(index);
-                });
-            }
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> c : calls) {
-                futures.add(pool.submit(c));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private long occupyingSlots(String customerRef) {
