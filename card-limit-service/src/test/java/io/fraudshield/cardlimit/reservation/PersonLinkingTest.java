@@ -56,6 +56,16 @@ class PersonLinkingTest {
     }
 
     @Test
+    void theDryRunLinksNothing() {
+        String residentId = TestPeople.residentId();
+        String both = openingOf(TestPeople.document(residentId), "[" + passport(passportNumber(), "JPN") + "]",
+                "CLASS_II", "DEBIT_CARD", "COUNTER", null, null);
+        String ref = bank.request().body(both).post("/v1/opening-checks").then().statusCode(200)
+                .body("decision", equalTo("ALLOW")).extract().path("customerRef");
+        assertEquals(0, TestSql.number(dataSource, "select count(*) from person_link where person_ref = ?", ref));
+    }
+
+    @Test
     void twoPersonsWithCardsBecomeOneOverTheLimitAndTheLinkIsKept() {
         String residentId = TestPeople.residentId();
         String passportNumber = passportNumber();

@@ -50,15 +50,17 @@ class StockUploadTest {
             file.append(line(closedOne, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');      // 20-23
         }
         file.append(line(closedOne, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "CLOSED")).append('\n');         // 24
-        file.append(line(closedOne, "CLASS_II", "SOCIAL_SECURITY_CARD", TestPeople.cardNumber(), "ACTIVE"));            // 25, no newline
+        file.append(line(closedOne, "CLASS_II", "SOCIAL_SECURITY_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n'); // 25
+        file.append(line(closedOne, "CLASS_III", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE"));              // 26: no newline
 
         JsonPath upload = bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201).body("state", equalTo("COMPLETED"))
                 .extract().jsonPath();
-        assertEquals(25, upload.getInt("linesRead"));
-        assertEquals(6, upload.getInt("linesRejected"));
+        assertEquals(26, upload.getInt("linesRead"));
+        assertEquals(7, upload.getInt("linesRejected"));
         assertEquals(19, upload.getInt("linesAccepted"));
-        assertEquals(List.of(12, 13, 16, 17, 18, 19), upload.getList("rejectedLines.line"));
+        assertEquals(List.of(12, 13, 16, 17, 18, 19, 26), upload.getList("rejectedLines.line"));
+        assertEquals("card: a Class III account has no card", upload.getString("rejectedLines.find { it.line == 26 }.reason"));
         assertEquals("card number fails the Luhn check",
                 upload.getString("rejectedLines.find { it.line == 16 }.reason").replace("cardNumber: ", ""));
         assertEquals("cardNumber is missing", upload.getString("rejectedLines.find { it.line == 17 }.reason"));
