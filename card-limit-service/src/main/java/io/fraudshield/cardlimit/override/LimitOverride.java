@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 /** A supervisor's one-slot exception to a limit: requested by one person, approved by another, used once. */
@@ -35,7 +37,7 @@ public class LimitOverride {
     public long version;
 
     /** Whether it lifts one of {@code limits} for a person with these references at this bank. */
-    public boolean grants(String bank, java.util.Collection<String> personRefs, java.util.Set<Limit> limits) {
+    public boolean grants(String bank, Collection<String> personRefs, Set<Limit> limits) {
         return state == OverrideState.APPROVED && this.bank.equals(bank) && personRefs.contains(customerRef)
                 && limits.contains(limitKind);
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public record OpeningRequest(
 
     /** The primary document first, then the others. */
     public List<PersonDocument> documents() {
-        List<PersonDocument> all = new java.util.ArrayList<>();
+        List<PersonDocument> all = new ArrayList<>();
         all.add(customer);
         if (otherDocuments != null) {
             all.addAll(otherDocuments);

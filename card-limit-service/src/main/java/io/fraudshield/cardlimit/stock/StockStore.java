@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Bulk SQL of stock uploads: one statement per chunk of lines, and the work-list in one query. */
 @ApplicationScoped
