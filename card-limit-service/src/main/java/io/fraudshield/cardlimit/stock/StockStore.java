@@ -38,6 +38,17 @@ public class StockStore {
                    stock_line = excluded.stock_line, ended_at = excluded.ended_at, version = card_slot.version + 1
             """;
 
+    /**
+     * Re-keying on presentation: a card stored under an older key's reference is moved to the active key's,
+     * so the upsert below finds it instead of registering the same card a second time.
+     */
+    private static final String REKEY = """
+            update card_slot s set card_ref = u.card_ref, version = s.version + 1
+            from unnest(?::text[], ?::text[]) as u(card_ref, older_ref)
+            where s.bank = ? and s.card_ref = u.older_ref
+              and not exists (select 1 from card_slot t where t.bank = s.bank and t.card_ref = u.card_ref)
+            """;
+
     /** Every reference of a stock line belongs to a person (its own new one unless already linked). */
     private static final String LINK = """
             insert into person_link (person_ref, person_id)
@@ -74,10 +85,19 @@ public class StockStore {
     void upsert(String bank, UUID upload, String subject, Collection<StockRow> rows) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement link = connection.prepareStatement(LINK);
+             PreparedStatement rekey = connection.prepareStatement(REKEY);
              PreparedStatement statement = connection.prepareStatement(UPSERT)) {
             link.setArray(1, connection.createArrayOf("text", rows.stream()
                     .flatMap(row -> java.util.stream.Stream.of(row.customerRef(), row.agentRef())).toArray()));
             link.executeUpdate();
+            List<String[]> older = rows.stream().flatMap(row -> row.olderCardRefs().stream()
+                    .map(ref -> new String[] {row.cardRef(), ref})).toList();
+            if (!older.isEmpty()) {
+                rekey.setArray(1, connection.createArrayOf("text", older.stream().map(pair -> pair[0]).toArray()));
+                rekey.setArray(2, connection.createArrayOf("text", older.stream().map(pair -> pair[1]).toArray()));
+                rekey.setString(3, bank);
+                rekey.executeUpdate();
+            }
             statement.setString(1, bank);
             statement.setObject(2, upload);
             statement.setString(3, subject);

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A key rotation in progress: the test profile keeps an older key {@code old1} live next to the active
@@ -33,6 +35,8 @@ class KeyRotationTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    Pseudonymizer active;
     @ConfigProperty(name = "fraudshield.pseudonym.keys.old1")
     String oldKey;
 
@@ -74,5 +78,17 @@ class KeyRotationTest {
         bank.confirm(other, cards.get(0)).then().statusCode(409)
                 .body("type", equalTo("https://fraudshield.io/problems/duplicate"));
         bank.confirm(other).then().statusCode(200);
+
+        // a stock upload presenting an old card again moves it to the active key instead of registering it twice
+        String line = "{\"customer\":" + TestPeople.document(customer) + ",\"accountClass\":\"CLASS_II\","
+                + "\"card\":\"DEBIT_CARD\",\"cardNumber\":\"" + cards.get(1) + "\",\"state\":\"ACTIVE\"}\n";
+        bank.request().contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
+                .post("/v1/stock-uploads").then().statusCode(201).body("linesAccepted", equalTo(1));
+        String oldCardRef = old.cardRef(CardNumber.of(cards.get(1)));
+        assertEquals(0, TestSql.number(dataSource, "select count(*) from card_slot where card_ref = ?", oldCardRef));
+        assertEquals(1, TestSql.number(dataSource, "select count(*) from card_slot where bank = 'B131' and card_ref = ?",
+                active.cardRef(CardNumber.of(cards.get(1)))));
+        bank.reserveDebitCard(customer).then().statusCode(200)
+                .body("holdings.find { it.limit == 'DEBIT_CARDS' }.active", equalTo(4));
     }
 }
