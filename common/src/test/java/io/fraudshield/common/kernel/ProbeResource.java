@@ -21,7 +21,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
@@ -66,11 +67,12 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.BANK_NAME)
-    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ProbeRequest request) {
-        return idempotency.once(caller.get(), key, request, () -> {
+    @Operation(operationId = "createProbeEffect")
+    public RestResponse<ProbeView> create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ProbeRequest request) {
+        return idempotency.once(caller.get(), key, request, ProbeView.class, () -> {
             ProbeView view = insert(request);
             audit.append(caller.get(), new AuditEntry("probe.created", "test", "probe", Long.toString(view.id()), null, view));
-            return Response.created(URI.create("/test/probe-effects/" + view.id())).entity(view).build();
+            return RestResponse.ResponseBuilder.<ProbeView>created(URI.create("/test/probe-effects/" + view.id())).entity(view).build();
         });
     }
 
