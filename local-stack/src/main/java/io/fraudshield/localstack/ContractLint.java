@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,8 +26,8 @@ public final class ContractLint {
     private ContractLint() {
     }
 
-    public static List<String> violations(Path spec) throws IOException {
-        return violations(new ObjectMapper(new YAMLFactory()).readTree(spec.toFile()));
+    public static List<String> violations(String yaml) throws IOException {
+        return violations(new ObjectMapper(new YAMLFactory()).readTree(yaml));
     }
 
     public static List<String> violations(JsonNode spec) {

@@ -1,6 +1,6 @@
 package io.fraudshield.common.openapi;
 
-import io.fraudshield.common.caller.CurrentCaller;
+import io.fraudshield.common.caller.CallerClaims;
 import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.idempotency.Idempotency;
 import org.eclipse.microprofile.config.Config;
@@ -50,7 +50,8 @@ public class ContractFilter implements OASFilter {
         requireProblemSchema(openApi);
         List<String> violations = new ArrayList<>();
         ProblemResponses problems = new ProblemResponses(openApi.getComponents());
-        List<String> streamingPaths = config.getOptionalValues("fraudshield.http.streaming-paths", String.class)
+        // "POST /v1/stock-uploads": streamed bodies of any length, so no 411 (see BodySizeLimit)
+        List<String> streamingRoutes = config.getOptionalValues("fraudshield.http.streaming-routes", String.class)
                 .orElse(List.of());
         if (openApi.getPaths() != null) {
             openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
@@ -68,7 +69,7 @@ public class ContractFilter implements OASFilter {
                     requireIdempotencyKey(operation);
                 }
                 documentSuccessHeaders(operation, write);
-                boolean streaming = streamingPaths.stream().anyMatch(path::startsWith);
+                boolean streaming = streamingRoutes.contains(method + " " + path);
                 problems.complete(operation, new ProblemResponses.Shape(BODY_METHODS.contains(method),
                         operation.getRequestBody() != null, isSecured(operation), write, streaming));
             }));
@@ -177,14 +178,24 @@ public class ContractFilter implements OASFilter {
             return;
         }
         String roles = Arrays.stream(Role.values()).map(role -> "`" + role.group() + "`").collect(Collectors.joining(", "));
-        String audience = config.getOptionalValue("quarkus.application.name", String.class).orElse("this service");
+        String audience = audiences();
         bearer.setDescription("An RS256 JWT from the FraudShield identity provider, sent only as `Authorization: Bearer …` "
                 + "(a token in the query string is refused). Checked on every call: signature, `iss`, `exp`, and `aud`, "
-                + "which must name this service (`" + audience + "`): a token issued for another FraudShield service is "
-                + "refused. `groups` holds exactly one role: " + roles + "; each operation admits only some roles "
-                + "(403 otherwise). `" + CurrentCaller.PARTICIPANT_CLAIM + "` holds the caller's institution or agency "
+                + "which must contain this service's audience (" + audience + "). `groups` holds exactly one role: " + roles + "; each operation admits only some roles "
+                + "(403 otherwise). `" + CallerClaims.PARTICIPANT_CLAIM + "` holds the caller's institution or agency "
                 + "code (3-14 upper-case letters and digits): every object read or written is checked against it, and "
                 + "another participant's object answers 404.");
+    }
+
+    /** As configured for this service ({@code mp.jwt.verify.audiences}), so the contract names what is checked. */
+    private String audiences() {
+        try {
+            return config.getOptionalValues("mp.jwt.verify.audiences", String.class)
+                    .map(values -> values.stream().map(value -> "`" + value + "`").collect(Collectors.joining(" or ")))
+                    .orElse("configured per deployment");
+        } catch (RuntimeException unresolved) {
+            return "configured per deployment"; // e.g. ${JWT_AUDIENCE} while the application is built
+        }
     }
 
     private void describeInfo(OpenAPI openApi) {

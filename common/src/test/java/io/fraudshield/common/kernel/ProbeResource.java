@@ -21,7 +21,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.fraudshield.common.openapi.ContractFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -82,6 +84,8 @@ public class ProbeResource {
     @Consumes("application/x-ndjson")
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed(Role.BANK_NAME)
+    @Operation(operationId = "countProbeUploadBytes")
+    @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
     public String upload(InputStream body) throws IOException {
         long bytes = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -96,6 +100,7 @@ public class ProbeResource {
     @Path("/identity")
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed({Role.BANK_NAME, Role.AUDITOR_NAME})
+    @Operation(operationId = "describeProbeIdentity")
     public String identity() {
         RoutingContext routing = identity.getAttribute(RoutingContext.class.getName());
         return routing == null ? "none" : routing.request().query();
