@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * Runs a state-changing request at most once per caller and {@code Idempotency-Key}
  * (IETF draft-ietf-httpapi-idempotency-key-header). The effect and the stored response commit in one
  * transaction, so a crash leaves neither; a duplicate sent while the first is running gets 409, one sent
- * after gets the stored response byte for byte, one with a different body gets 422. Bodies are compared by a
- * keyed digest (HMAC under the pseudonym keys) of their canonical JSON: a body holds card and ID numbers, and
- * an unkeyed hash of it could be reversed by trying every number.
+ * after gets the stored response (same status, Location and body), one with a different body gets 422.
+ * Bodies are compared by a keyed digest (HMAC under the pseudonym keys) of their canonical JSON: a body
+ * holds card and ID numbers, and an unkeyed hash of it could be reversed by trying every number.
  */
 @ApplicationScoped
 public class Idempotency {

@@ -65,6 +65,9 @@ public class ContractFilter implements OASFilter {
                             + READ_ONLY_EXTENSION + "\", value = \"true\", parseValue = true))");
                 }
                 violations.addAll(untypedSuccessBodies(name, operation));
+                if (operation.getResponses() == null) {
+                    return;
+                }
                 if (write) {
                     requireIdempotencyKey(operation);
                 }
