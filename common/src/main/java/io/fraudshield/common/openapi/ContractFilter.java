@@ -184,7 +184,8 @@ public class ContractFilter implements OASFilter {
         String audience = audiences();
         bearer.setDescription("An RS256 JWT from the FraudShield identity provider, sent only as `Authorization: Bearer …` "
                 + "(a token in the query string is refused). Checked on every call: signature, `iss`, `exp`, and `aud`, "
-                + "which must contain this service's audience (" + audience + "). `groups` holds exactly one role: " + roles + "; each operation admits only some roles "
+                + "which must contain this service's audience (" + audience + "): a token issued for another "
+                + "FraudShield service is refused. `groups` holds exactly one role: " + roles + "; each operation admits only some roles "
                 + "(403 otherwise). `" + CallerClaims.PARTICIPANT_CLAIM + "` holds the caller's institution or agency "
                 + "code (3-14 upper-case letters and digits): every object read or written is checked against it, and "
                 + "another participant's object answers 404.");
