@@ -6,6 +6,8 @@ import io.fraudshield.cardlimit.client.ApiException;
 import io.fraudshield.cardlimit.client.ApiResponse;
 import io.fraudshield.cardlimit.client.api.CardsApi;
 import io.fraudshield.cardlimit.client.api.SlotReservationsApi;
+import io.fraudshield.cardlimit.client.model.AccountClass;
+import io.fraudshield.cardlimit.client.model.CardCategory;
 import io.fraudshield.cardlimit.client.model.CardView;
 import io.fraudshield.cardlimit.client.model.Channel;
 import io.fraudshield.cardlimit.client.model.ConfirmationRequest;
@@ -14,7 +16,6 @@ import io.fraudshield.cardlimit.client.model.OpeningRequest;
 import io.fraudshield.cardlimit.client.model.Outcome;
 import io.fraudshield.cardlimit.client.model.PersonDocument;
 import io.fraudshield.cardlimit.client.model.Problem;
-import io.fraudshield.cardlimit.client.model.Product;
 import io.fraudshield.cardlimit.client.model.ReservationView;
 import io.fraudshield.cardlimit.client.model.SlotState;
 import io.fraudshield.localstack.TestPeople;
@@ -50,7 +51,7 @@ class ContractClientTest {
 
     private static OpeningRequest debitCard(String residentId) {
         return new OpeningRequest().customer(new PersonDocument().type(DocumentType.RESIDENT_ID).number(residentId))
-                .product(Product.DEBIT_CARD).channel(Channel.COUNTER);
+                .accountClass(AccountClass.CLASS_II).card(CardCategory.DEBIT_CARD).channel(Channel.COUNTER);
     }
 
     @Test
@@ -113,7 +114,7 @@ class ContractClientTest {
     @Test
     void theGeneratedClientIgnoresFieldsAndEnumValuesAddedLater() throws JsonProcessingException {
         CardView later = bank("B403").getObjectMapper().readValue("""
-                {"id":"0b7e4c1a-9d57-4f3e-8a21-6c5d4e3f2a10","state":"SUSPENDED","product":"DEBIT_CARD",
+                {"id":"0b7e4c1a-9d57-4f3e-8a21-6c5d4e3f2a10","state":"SUSPENDED","accountClass":"CLASS_II",
                  "riskScore":12,"maskedCard":"622202******7894"}""", CardView.class);
         assertEquals(SlotState.UNKNOWN_DEFAULT_OPEN_API, later.getState());
         assertEquals("622202******7894", later.getMaskedCard());

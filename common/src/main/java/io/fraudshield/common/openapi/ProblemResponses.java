@@ -44,7 +44,7 @@ final class ProblemResponses {
             Map.entry(422, "The Idempotency-Key was used with a different request, or the request cannot be processed"),
             Map.entry(429, "Rate limit exceeded; Retry-After says when to retry"),
             Map.entry(500, "Unexpected error; the detail carries an incident id"),
-            Map.entry(503, "Temporarily unavailable; retry later"));
+            Map.entry(503, "Temporarily unavailable, or lost a race with a concurrent request; retry after Retry-After seconds"));
 
     private final Components components;
 
@@ -60,7 +60,9 @@ final class ProblemResponses {
 
     void complete(Operation operation, Shape shape) {
         APIResponses responses = operation.getResponses();
-        TreeSet<Integer> statuses = new TreeSet<>(List.of(400, 404, 500));
+        // 503: every operation reads or writes PostgreSQL, where a deadlock or serialization failure may
+        // roll it back (ProblemMappers answers 503 with Retry-After: send it again)
+        TreeSet<Integer> statuses = new TreeSet<>(List.of(400, 404, 500, 503));
         if (shape.secured()) {
             statuses.addAll(List.of(401, 403));
         }
@@ -116,8 +118,13 @@ final class ProblemResponses {
         String name = status == 0 ? "Problem" : "Problem" + status;
         if (!components.getResponses().containsKey(name)) {
             String reason = status == 0 ? "Any other error" : REASONS.getOrDefault(status, "Error");
-            components.addResponse(name, OASFactory.createAPIResponse().description(reason + typeList(status))
-                    .content(content(status)));
+            APIResponse response = OASFactory.createAPIResponse().description(reason + typeList(status))
+                    .content(content(status));
+            if (status == 503 || status == 429) {
+                response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)));
+            }
+            components.addResponse(name, response);
         }
         return OASFactory.createAPIResponse().ref(name);
     }

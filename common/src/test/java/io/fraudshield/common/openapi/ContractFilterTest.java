@@ -72,9 +72,11 @@ class ContractFilterTest {
         APIResponse created = operation.getResponses().getAPIResponse("201");
         assertTrue(created.getHeaders().get("Location").getRequired());
         assertNotNull(created.getHeaders().get("Idempotent-Replayed"));
-        assertEquals(List.of("201", "400", "401", "403", "404", "406", "409", "411", "413", "415", "422", "500", "default"),
+        assertEquals(List.of("201", "400", "401", "403", "404", "406", "409", "411", "413", "415", "422", "500", "503",
+                        "default"),
                 List.copyOf(operation.getResponses().getAPIResponses().keySet()));
         assertEquals("#/components/responses/Problem409", operation.getResponses().getAPIResponse("409").getRef());
+        assertNotNull(api.getComponents().getResponses().get("Problem503").getHeaders().get("Retry-After"));
         APIResponse conflict = api.getComponents().getResponses().get("Problem409");
         for (ProblemType type : ProblemType.values()) {
             if (type.status() == 409) {
