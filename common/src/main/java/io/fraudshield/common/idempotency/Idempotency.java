@@ -1,6 +1,7 @@
 package io.fraudshield.common.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.digest.CanonicalDigest;
@@ -93,7 +94,9 @@ public class Idempotency {
     /** The stored response again, its body read back into the view type so it is written exactly as before. */
     private <T> RestResponse<T> replay(StoredResponse stored, Class<T> view) {
         try {
-            T entity = stored.body() == null ? null : json.readValue(stored.body(), view);
+            // lenient: a field a later release removed from the view must not turn a stored answer into a 500
+            T entity = stored.body() == null ? null : json.readerFor(view)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.body());
             RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>create(stored.status()).entity(entity);
             if (stored.location() != null) {
                 builder.location(URI.create(stored.location()));
