@@ -38,6 +38,25 @@ public record BankClient(String bank, String subject, String role) {
         return request().header("Idempotency-Key", UUID.randomUUID().toString());
     }
 
+    /** Creates a stock upload (202) and sends its lines: the answer to the lines (the upload once received). */
+    public Response upload(String ndjson) {
+        return upload(ndjson, "INCREMENTAL");
+    }
+
+    public Response upload(String ndjson, String mode) {
+        String key = UUID.randomUUID().toString();
+        String upload = createUpload(key, mode);
+        return request().header("Idempotency-Key", key).contentType("application/x-ndjson")
+                .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put(upload + "/lines");
+    }
+
+    /** The path of a new upload (its Location). */
+    public String createUpload(String key, String mode) {
+        String location = request().header("Idempotency-Key", key).body("{\"mode\":\"" + mode + "\"}")
+                .post("/v1/stock-uploads").then().statusCode(202).extract().header("Location");
+        return java.net.URI.create(location).getPath();
+    }
+
     public Response check(String customerId, String accountClass, String card, String channel) {
         return request().body(opening(customerId, accountClass, card, channel, null, null)).post("/v1/opening-checks");
     }

@@ -8,6 +8,8 @@ import io.fraudshield.common.identifier.InvalidIdentifierException;
 import io.fraudshield.common.problem.ControlCharacterException;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 
+import java.util.List;
+
 /** Turns one NDJSON line into a pseudonymised row, or into the reason it was rejected. */
 final class StockLineParser {
 
@@ -41,16 +43,23 @@ final class StockLineParser {
         if (missing != null) {
             return new StockError(lineNo, missing + " is missing");
         }
+        if (line.otherDocuments() != null && (line.otherDocuments().size() > StockLine.MAX_OTHER_DOCUMENTS
+                || line.otherDocuments().contains(null))) {
+            return new StockError(lineNo, "otherDocuments: at most " + StockLine.MAX_OTHER_DOCUMENTS + " documents, none null");
+        }
         if (line.card() != null && !line.accountClass().mayHaveCard()) {
             return new StockError(lineNo, "card: a Class III account has no card");
         }
         String customerRef = pseudonymizer.customerRef(line.customer());
         String cardRef = pseudonymizer.cardRef(line.cardNumber());
         String agentRef = line.agent() == null ? null : pseudonymizer.customerRef(line.agent());
-        return new StockRow(lineNo, customerRef, line.accountClass().name(),
-                line.card() == null ? null : line.card().name(), line.state().slotState().name(), agentRef,
-                cardRef, line.cardNumber().bin(), line.cardNumber().last4(),
-                pseudonymizer.cardRefsUnderAllKeys(line.cardNumber()).stream().filter(ref -> !ref.equals(cardRef)).toList());
+        return new StockRow(lineNo, customerRef, line.documents().stream()
+                        .flatMap(document -> pseudonymizer.customerRefsUnderAllKeys(document).stream()).distinct().toList(),
+                line.accountClass().name(), line.card() == null ? null : line.card().name(),
+                line.state().slotState().name(), agentRef,
+                line.agent() == null ? List.of() : pseudonymizer.customerRefsUnderAllKeys(line.agent()),
+                cardRef, pseudonymizer.cardRefsUnderAllKeys(line.cardNumber()),
+                line.cardNumber().bin(), line.cardNumber().last4());
     }
 
     private static String describe(JsonMappingException e) {

@@ -18,11 +18,15 @@ public class StockUpload {
     public UUID id;
     public String bank;
     @Enumerated(EnumType.STRING)
+    public StockUploadMode mode;
+    @Enumerated(EnumType.STRING)
     public StockUploadState state;
     public long linesRead;
     public long linesAccepted;
     public long linesRejected;
     public Integer workListSize;
+    /** A full snapshot: open cards of the bank it did not report. */
+    public Integer missingCards;
     public String createdBy;
     /** The caller's Idempotency-Key: a second upload with it answers this upload. */
     public String idempotencyKey;

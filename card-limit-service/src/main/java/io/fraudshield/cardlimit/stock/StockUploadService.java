@@ -3,6 +3,8 @@ package io.fraudshield.cardlimit.stock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fraudshield.cardlimit.reservation.CardSlotRepository;
+import io.fraudshield.cardlimit.reservation.SlotState;
 import io.fraudshield.cardlimit.rules.Limit;
 import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;
@@ -16,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
@@ -26,121 +29,177 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Streams a bank's existing cards into slots in constant memory: lines are parsed, pseudonymised and
- * written in chunks, each chunk its own transaction so progress is visible while the upload runs. A bad
- * line is recorded with its number and the rest kept. At the end the work-list of customers over a
- * limit is written.
+ * Stock uploads in two steps: {@link #create} answers the upload's id at once; {@link #receive} streams its lines
+ * in constant memory. Lines are applied in chunks, each its own transaction, by {@link StockLineRules} (the
+ * person's locks and the slot state machine, an audit event per changed card); progress is written with every
+ * chunk and at least every {@link #PROGRESS_EVERY}. A chunk that loses a race (deadlock, a card registered
+ * concurrently) is applied again. At the end the work-list is written and, for a full snapshot, the cards the
+ * upload did not report.
  */
 @ApplicationScoped
 public class StockUploadService {
 
-    static final int CHUNK = 2_000;
+    static final int CHUNK = 500;
     static final int MAX_LINE_CHARS = 8_192;
+    static final int MAX_PAGE = 500;
     /** Rejected lines kept with their reason; all are counted. */
     static final int MAX_RECORDED_ERRORS = 10_000;
-    static final int SHOWN_ERRORS = 100;
-    static final int SHOWN_WORK_ITEMS = 1_000;
-    static final java.time.Duration STALLED_AFTER = java.time.Duration.ofMinutes(10);
+    static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(2);
+    private static final int CHUNK_ATTEMPTS = 4;
+    private static final Set<String> LOST_RACE = Set.of("23505", "40P01", "40001");
     private static final Logger LOG = Logger.getLogger(StockUploadService.class);
     private static final TypeReference<List<StockUploadView.WorkCard>> CARDS = new TypeReference<>() {
     };
 
     private final StockStore store;
+    private final StockLineRules lineRules;
+    private final CardSlotRepository slots;
     private final RuleBook rules;
+    private final StockUploadConfig config;
     private final Pseudonymizer pseudonymizer;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final EntityManager entityManager;
 
-    public StockUploadService(StockStore store, RuleBook rules, Pseudonymizer pseudonymizer, AuditTrail audit,
+    public StockUploadService(StockStore store, StockLineRules lineRules, CardSlotRepository slots, RuleBook rules,
+                              StockUploadConfig config, Pseudonymizer pseudonymizer, AuditTrail audit,
                               ObjectMapper json, EntityManager entityManager) {
         this.store = store;
+        this.lineRules = lineRules;
+        this.slots = slots;
         this.rules = rules;
+        this.config = config;
         this.pseudonymizer = pseudonymizer;
         this.audit = audit;
         this.json = json;
         this.entityManager = entityManager;
     }
 
-    /** The upload this caller already started with this Idempotency-Key, if any. */
-    public Optional<StockUpload> startedWith(Caller caller, String idempotencyKey) {
+    /** The upload this caller already created with this Idempotency-Key, if any. */
+    public Optional<StockUpload> createdWith(Caller caller, String idempotencyKey) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("from StockUpload u"
                         + " where u.bank = ?1 and u.createdBy = ?2 and u.idempotencyKey = ?3", StockUpload.class)
                 .setParameter(1, caller.participant().value()).setParameter(2, caller.subject())
                 .setParameter(3, idempotencyKey).getResultStream().findFirst());
     }
 
-    public UUID receive(Caller caller, String idempotencyKey, InputStream body) {
-        String bank = caller.participant().value();
+    /** A new upload, CREATED: its id is the answer, its lines follow. */
+    public UUID create(Caller caller, String idempotencyKey, StockUploadMode mode) {
         UUID id = UUID.randomUUID();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 StockUpload upload = new StockUpload();
                 upload.id = id;
-                upload.bank = bank;
-                upload.state = StockUploadState.RECEIVING;
+                upload.bank = caller.participant().value();
+                upload.mode = mode;
+                upload.state = StockUploadState.CREATED;
                 upload.createdBy = caller.subject();
                 upload.idempotencyKey = idempotencyKey;
                 upload.createdAt = Instant.now();
                 upload.progressAt = upload.createdAt;
                 entityManager.persist(upload);
+                audit.append(caller, new AuditEntry("stock-upload.created", StockLineRules.LEGAL_BASIS, "stock-upload",
+                        id.toString(), null, Map.of("mode", mode.name())));
             });
         } catch (PersistenceException | QuarkusTransactionException e) {
-            if (!isUniqueViolation(e)) {
+            if (!lostRace(e)) {
                 throw e;
             }
-            // (bank, created_by, idempotency_key): the same upload was started a moment ago
-            throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                    "An upload with this Idempotency-Key is still being received; retry later");
-        }
-        Progress progress = new Progress();
-        try {
-            stream(caller, id, body, progress);
-            int workList = QuarkusTransaction.requiringNew().call(() -> store.writeWorkList(id, bank, rules));
-            QuarkusTransaction.requiringNew().run(() -> {
-                StockUpload upload = update(id, progress);
-                upload.state = StockUploadState.COMPLETED;
-                upload.workListSize = workList;
-                upload.completedAt = Instant.now();
-                audit.append(caller, new AuditEntry("stock-upload.completed", "存量清理 (RULES A1)", "stock-upload",
-                        id.toString(), null, Map.of("linesAccepted", progress.accepted, "linesRejected",
-                        progress.rejected, "workListSize", workList)));
-            });
-        } catch (IOException | SQLException | RuntimeException e) {
-            LOG.errorf("stock upload %s failed after %d lines: %s", id, progress.read, e.getClass().getSimpleName());
-            QuarkusTransaction.requiringNew().run(() -> {
-                StockUpload upload = update(id, progress);
-                upload.state = StockUploadState.FAILED;
-                upload.failure = e instanceof IOException ? "the upload stream broke off" : "storing the lines failed";
-                upload.completedAt = Instant.now();
-            });
+            // (bank, created_by, idempotency_key): the same upload was created a moment ago
+            return createdWith(caller, idempotencyKey).orElseThrow(() -> e).id;
         }
         return id;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /**
+     * Streams the lines of a CREATED upload of the caller's bank (sent with the key it was created with). At most
+     * {@link StockUploadConfig#maxConcurrentPerBank()} uploads of a bank receive at once, across replicas: the
+     * count is taken under a transaction-scoped advisory lock of the bank.
+     */
+    public void receive(Caller caller, UUID id, String idempotencyKey, InputStream body) {
+        String bank = caller.participant().value();
+        StockUploadMode mode = QuarkusTransaction.requiringNew().call(() -> startReceiving(bank, id, idempotencyKey));
+        Progress progress = new Progress();
+        try {
+            stream(caller, id, body, progress);
+            QuarkusTransaction.requiringNew().run(() -> complete(caller, id, mode, progress));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("stock upload %s failed after %d lines: %s", id, progress.read, e.getClass().getSimpleName());
+            QuarkusTransaction.requiringNew().run(() -> {
+                StockUpload upload = update(id, progress);
+                upload.state = StockUploadState.FAILED;
+                upload.failure = e instanceof IOException
+                        ? "the upload stream broke off or sent nothing for longer than the read timeout; upload again"
+                        : "storing the lines failed; upload again";
+                upload.completedAt = Instant.now();
+            });
+        }
+    }
+
+    private StockUploadMode startReceiving(String bank, UUID id, String idempotencyKey) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "stock-upload/" + bank).getSingleResult();
+        StockUpload upload = entityManager.find(StockUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (upload == null || !upload.bank.equals(bank)) {
+            throw ProblemException.notFound("Stock upload " + id);
+        }
+        if (!upload.idempotencyKey.equals(idempotencyKey)) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Send the lines with the Idempotency-Key the upload was created with");
+        }
+        if (upload.state != StockUploadState.CREATED) {
+            throw new ProblemException(ProblemType.CONFLICT, "The lines of this upload were already sent (it is "
+                    + upload.state + "); create a new upload to send them again");
+        }
+        long receiving = entityManager.createQuery("select count(u) from StockUpload u where u.bank = ?1 and u.state = ?2",
+                Long.class).setParameter(1, bank).setParameter(2, StockUploadState.RECEIVING).getSingleResult();
+        if (receiving >= config.maxConcurrentPerBank()) {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "At most " + config.maxConcurrentPerBank()
+                    + " uploads of a bank receive lines at once; send these lines when one has finished", List.of(),
+                    Map.of("Retry-After", String.valueOf(config.retryAfter().toSeconds())));
+        }
+        upload.state = StockUploadState.RECEIVING;
+        upload.progressAt = Instant.now();
+        return upload.mode;
+    }
+
+    private void complete(Caller caller, UUID id, StockUploadMode mode, Progress progress) {
+        try {
+            StockUpload upload = update(id, progress);
+            upload.workListSize = store.writeWorkList(id, upload.bank, rules);
+            upload.missingCards = mode == StockUploadMode.FULL_SNAPSHOT ? store.writeMissingCards(id, upload.bank) : null;
+            upload.state = StockUploadState.COMPLETED;
+            upload.completedAt = Instant.now();
+            audit.append(caller, new AuditEntry("stock-upload.completed", StockLineRules.LEGAL_BASIS, "stock-upload",
+                    id.toString(), null, Map.of("linesAccepted", progress.accepted, "linesRejected", progress.rejected,
+                    "workListSize", upload.workListSize, "missingCards", String.valueOf(upload.missingCards))));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean lostRace(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && LOST_RACE.contains(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
     }
 
-    private void stream(Caller caller, UUID id, InputStream body, Progress progress) throws IOException, SQLException {
-        String bank = caller.participant().value();
+    private void stream(Caller caller, UUID id, InputStream body, Progress progress) throws IOException {
         StockLineParser parser = new StockLineParser(json.readerFor(StockLine.class), pseudonymizer);
         BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
-        // keyed by cardRef: a card reported twice in one chunk is written once, the later line winning
-        Map<String, StockRow> chunk = new LinkedHashMap<>();
+        List<StockRow> chunk = new ArrayList<>();
         List<StockError> errors = new ArrayList<>();
+        Instant lastFlush = Instant.now();
         String text;
         while ((text = lines.next()) != null) {
             progress.read++;
@@ -149,38 +208,65 @@ public class StockUploadService {
             }
             Object parsed = parser.parse(progress.read, text);
             if (parsed instanceof StockRow row) {
-                chunk.put(row.cardRef(), row);
-                progress.accepted++;
+                chunk.add(row);
             } else {
                 progress.rejected++;
-                if (progress.recordedErrors++ < MAX_RECORDED_ERRORS) {
-                    errors.add((StockError) parsed);
-                }
+                errors.add((StockError) parsed);
             }
-            if (chunk.size() + errors.size() >= CHUNK) {
-                flush(caller, id, bank, chunk, errors, progress);
+            if (chunk.size() + errors.size() >= CHUNK || Instant.now().isAfter(lastFlush.plus(PROGRESS_EVERY))) {
+                flush(caller, id, chunk, errors, progress);
+                lastFlush = Instant.now();
             }
         }
-        flush(caller, id, bank, chunk, errors, progress);
+        flush(caller, id, chunk, errors, progress);
     }
 
-    private void flush(Caller caller, UUID id, String bank, Map<String, StockRow> chunk, List<StockError> errors,
-                       Progress progress) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Applies a chunk in one transaction; a chunk that lost a race to another writer is applied again. */
+    private void flush(Caller caller, UUID id, List<StockRow> chunk, List<StockError> parseErrors, Progress progress) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                if (!chunk.isEmpty()) {
-                    store.upsert(bank, id, caller.subject(), chunk.values());
+                // counted only once the chunk is committed: a chunk applied again is not counted twice
+                progress.set(QuarkusTransaction.requiringNew().call(() -> applyChunk(caller, id, chunk, parseErrors, progress)));
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == CHUNK_ATTEMPTS || !lostRace(e)) {
+                    throw e;
                 }
-                if (!errors.isEmpty()) {
-                    store.recordErrors(id, errors);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+                LOG.debugf("stock upload %s: chunk lost a race, applying it again (attempt %d)", id, attempt + 1);
             }
-            update(id, progress);
-        });
+        }
         chunk.clear();
-        errors.clear();
+        parseErrors.clear();
+    }
+
+    private Progress applyChunk(Caller caller, UUID id, List<StockRow> chunk, List<StockError> parseErrors, Progress progress) {
+        Instant now = slots.databaseNow();
+        List<StockError> errors = new ArrayList<>(parseErrors);
+        long accepted = 0;
+        for (StockRow row : chunk) {
+            Optional<String> rejected = lineRules.apply(caller, id, row, now);
+            // written line by line and let go: the next line's reads flush nothing and check no earlier entity
+            entityManager.flush();
+            entityManager.clear();
+            if (rejected.isPresent()) {
+                errors.add(new StockError(row.line(), rejected.get()));
+            } else {
+                accepted++;
+            }
+        }
+        long ruleRejections = chunk.size() - accepted;
+        List<StockError> recorded = errors.subList(0, (int) Math.max(0,
+                Math.min(errors.size(), MAX_RECORDED_ERRORS - progress.recordedErrors)));
+        try {
+            if (!recorded.isEmpty()) {
+                store.recordErrors(id, recorded);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Progress after = progress.plus(accepted, ruleRejections, recorded.size());
+        update(id, after);
+        return after;
     }
 
     private StockUpload update(UUID id, Progress progress) {
@@ -193,13 +279,13 @@ public class StockUploadService {
     }
 
     /**
-     * An upload whose replica stopped (restart, crash) would stay RECEIVING for ever: after
-     * {@link #STALLED_AFTER} without progress it is marked FAILED, so the bank knows to upload again
-     * (uploads are idempotent: the lines already written are simply updated).
+     * An upload whose replica stopped (restart, crash) would stay RECEIVING for ever and hold one of its bank's
+     * places: without progress for {@link StockUploadConfig#stalledAfter()} it is marked FAILED, so the bank
+     * knows to upload again (lines already applied are simply found unchanged).
      */
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void failStalled() {
-        failStalledBefore(Instant.now().minus(STALLED_AFTER));
+        failStalledBefore(Instant.now().minus(config.stalledAfter()));
     }
 
     public int failStalledBefore(Instant cutoff) {
@@ -207,32 +293,97 @@ public class StockUploadService {
                         + " set u.state = ?1, u.failure = ?2, u.completedAt = ?3, u.version = u.version + 1"
                         + " where u.state = ?4 and u.progressAt < ?5")
                 .setParameter(1, StockUploadState.FAILED)
-                .setParameter(2, "no progress for " + STALLED_AFTER.toMinutes() + " minutes: the receiving replica stopped;"
-                        + " upload again")
+                .setParameter(2, "no progress for " + config.stalledAfter().toSeconds() + " s: the receiving replica"
+                        + " stopped; upload again")
                 .setParameter(3, Instant.now()).setParameter(4, StockUploadState.RECEIVING).setParameter(5, cutoff)
                 .executeUpdate());
     }
 
     public StockUploadView find(Caller caller, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            StockUpload upload = entityManager.find(StockUpload.class, id);
-            if (upload == null || !upload.bank.equals(caller.participant().value())) {
-                throw ProblemException.notFound("Stock upload " + id);
-            }
-            List<StockError> errors = entityManager.createNativeQuery(
-                            "select line_no, reason from stock_upload_error where upload_id = ?1 order by line_no", Object[].class)
-                    .setParameter(1, id).setMaxResults(SHOWN_ERRORS).getResultList().stream()
-                    .map(row -> new StockError(((Number) ((Object[]) row)[0]).longValue(), (String) ((Object[]) row)[1]))
-                    .toList();
-            List<StockUploadView.WorkItem> workList = upload.state != StockUploadState.COMPLETED ? null
-                    : entityManager.createNativeQuery("select customer_ref, limit_kind, open_count, limit_count, cards"
-                                    + " from stock_work_item where upload_id = ?1 order by customer_ref, limit_kind", Object[].class)
-                    .setParameter(1, id).setMaxResults(SHOWN_WORK_ITEMS).getResultList().stream()
-                    .map(row -> workItem((Object[]) row)).toList();
-            return new StockUploadView(upload.id, upload.state, upload.linesRead, upload.linesAccepted,
-                    upload.linesRejected, errors, upload.workListSize, workList, upload.failure, upload.createdAt,
+            StockUpload upload = owned(caller, id);
+            return new StockUploadView(upload.id, upload.mode, upload.state, upload.linesRead, upload.linesAccepted,
+                    upload.linesRejected, upload.workListSize, upload.missingCards, upload.failure, upload.createdAt,
                     upload.completedAt);
         });
+    }
+
+    private StockUpload owned(Caller caller, UUID id) {
+        StockUpload upload = entityManager.find(StockUpload.class, id);
+        if (upload == null || !upload.bank.equals(caller.participant().value())) {
+            throw ProblemException.notFound("Stock upload " + id);
+        }
+        return upload;
+    }
+
+    /** Rejected lines by line number, after the line {@code after} (exclusive). */
+    public StockPage<StockError> rejections(Caller caller, UUID id, Long after, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            owned(caller, id);
+            List<StockError> rows = entityManager.createNativeQuery("select line_no, reason from stock_upload_error"
+                            + " where upload_id = ?1 and line_no > ?2 order by line_no", Object[].class)
+                    .setParameter(1, id).setParameter(2, after == null ? 0L : after).setMaxResults(page(limit) + 1)
+                    .getResultList().stream()
+                    .map(row -> new StockError(((Number) ((Object[]) row)[0]).longValue(), (String) ((Object[]) row)[1]))
+                    .toList();
+            return paged(rows, limit, last -> String.valueOf(last.line()));
+        });
+    }
+
+    /**
+     * The work-list in (customerRef, limitKind) order; the cursor is the last item's "customerRef/limitKind"
+     * (a pseudonym and a limit name: nothing in the clear).
+     */
+    public StockPage<StockUploadView.WorkItem> workItems(Caller caller, UUID id, String after, int limit) {
+        String[] cursor = after == null ? new String[] {"", ""} : after.split("/", 2);
+        if (cursor.length != 2) {
+            throw ProblemException.invalidField("after", "not a cursor of this list");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            owned(caller, id);
+            List<StockUploadView.WorkItem> rows = entityManager.createNativeQuery(
+                            "select customer_ref, limit_kind, open_count, limit_count, cards from stock_work_item"
+                                    + " where upload_id = ?1 and (customer_ref, limit_kind) > (?2, ?3)"
+                                    + " order by customer_ref, limit_kind", Object[].class)
+                    .setParameter(1, id).setParameter(2, cursor[0]).setParameter(3, cursor[1])
+                    .setMaxResults(page(limit) + 1).getResultList().stream()
+                    .map(row -> workItem((Object[]) row)).toList();
+            return paged(rows, limit, last -> last.customerRef() + "/" + last.limitKind());
+        });
+    }
+
+    /** Open cards a full snapshot did not report, by card id. */
+    public StockPage<StockUploadView.MissingCard> missingCards(Caller caller, UUID id, UUID after, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            owned(caller, id);
+            List<StockUploadView.MissingCard> rows = entityManager.createNativeQuery(
+                            "select s.id, s.card_bin || '******' || s.card_last4, s.state, s.source"
+                                    + " from stock_missing_card m join card_slot s on s.id = m.card_id"
+                                    + " where m.upload_id = ?1 and m.card_id > ?2 order by m.card_id", Object[].class)
+                    .setParameter(1, id).setParameter(2, after == null ? new UUID(0, 0) : after)
+                    .setMaxResults(page(limit) + 1).getResultList().stream()
+                    .map(row -> {
+                        Object[] r = (Object[]) row;
+                        return new StockUploadView.MissingCard((UUID) r[0], (String) r[1],
+                                SlotState.valueOf((String) r[2]), (String) r[3]);
+                    }).toList();
+            return paged(rows, limit, last -> last.cardId().toString());
+        });
+    }
+
+    private static int page(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.invalidField("limit", "must be 1-" + MAX_PAGE);
+        }
+        return limit;
+    }
+
+    private static <T> StockPage<T> paged(List<T> rows, int limit, java.util.function.Function<T, String> cursorOf) {
+        if (rows.size() <= limit) {
+            return new StockPage<>(rows, null);
+        }
+        List<T> items = rows.subList(0, limit);
+        return new StockPage<>(items, cursorOf.apply(items.get(limit - 1)));
     }
 
     private StockUploadView.WorkItem workItem(Object[] row) {
@@ -249,5 +400,20 @@ public class StockUploadService {
         long accepted;
         long rejected;
         long recordedErrors;
+
+        Progress plus(long moreAccepted, long moreRejected, long moreRecorded) {
+            Progress next = new Progress();
+            next.read = read;
+            next.accepted = accepted + moreAccepted;
+            next.rejected = rejected + moreRejected;
+            next.recordedErrors = recordedErrors + moreRecorded;
+            return next;
+        }
+
+        void set(Progress other) {
+            accepted = other.accepted;
+            rejected = other.rejected;
+            recordedErrors = other.recordedErrors;
+        }
     }
 }

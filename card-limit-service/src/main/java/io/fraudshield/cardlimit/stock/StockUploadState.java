@@ -1,6 +1,6 @@
 package io.fraudshield.cardlimit.stock;
 
-/** RECEIVING while lines stream in, then COMPLETED (with a work-list) or FAILED (the stream broke off). */
+/** CREATED (its id known, no lines yet), RECEIVING its lines, then COMPLETED or FAILED. */
 public enum StockUploadState {
-    RECEIVING, COMPLETED, FAILED
+    CREATED, RECEIVING, COMPLETED, FAILED
 }

@@ -1,6 +1,7 @@
 package io.fraudshield.cardlimit.stock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fraudshield.cardlimit.reservation.SlotState;
 import io.fraudshield.cardlimit.rules.Limit;
 
 import java.time.Instant;
@@ -8,19 +9,27 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An upload's progress and, once COMPLETED, the work-list: every customer of the bank over a limit with
- * the open cards to contact them about (masked, with the line of the upload each came from).
+ * An upload's progress: lines read, accepted and rejected while it is RECEIVING; once COMPLETED the size of the
+ * work-list (persons over a limit) and, for a full snapshot, of the cards it did not report. The rejected lines,
+ * the work-list and the missing cards are read page by page (GET …/rejections, …/work-items, …/missing-cards).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StockUploadView(UUID id, StockUploadState state, long linesRead, long linesAccepted, long linesRejected,
-                              List<StockError> rejectedLines, Integer workListSize, List<WorkItem> workList,
+public record StockUploadView(UUID id, StockUploadMode mode, StockUploadState state, long linesRead,
+                              long linesAccepted, long linesRejected, Integer workListSize, Integer missingCards,
                               String failure, Instant createdAt, Instant completedAt) {
 
-    /** A customer (all linked documents) over a limit, with every open card at the bank that consumes it. */
+    /** A customer (all linked documents) over a limit, with every open card and live hold at the bank that consumes it. */
     public record WorkItem(String customerRef, Limit limitKind, int openCount, int limit, List<WorkCard> cards) {
     }
 
-    /** An open card: masked, with the upload line it was last reported on (none for cards opened through us). */
-    public record WorkCard(UUID cardId, String maskedCard, Long stockLine) {
+    /**
+     * An open card or a live hold (no card yet: no masked number): the upload line it was last reported on (none
+     * for cards opened through us and never reported).
+     */
+    public record WorkCard(UUID cardId, String maskedCard, SlotState state, Long stockLine) {
+    }
+
+    /** A card of the bank that is open here but was missing from a full snapshot. */
+    public record MissingCard(UUID cardId, String maskedCard, SlotState state, String source) {
     }
 }

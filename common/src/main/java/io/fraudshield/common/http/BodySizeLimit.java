@@ -23,8 +23,9 @@ import java.util.Set;
  *   <li>a path not written in canonical form ({@code ..} or {@code .} segments, {@code //}, {@code ;},
  *       percent-encoded dots, slashes or backslashes) is refused with 400, so a route is named one way only
  *       and no spelling can borrow another route's limit;</li>
- *   <li>the routes in {@code fraudshield.http.streaming-routes} ({@code "POST /v1/stock-uploads"}: bulk
- *       uploads read line by line) match exactly and are bounded by {@code quarkus.http.limits.max-body-size};</li>
+ *   <li>the routes in {@code fraudshield.http.streaming-routes} ({@code "PUT /v1/stock-uploads/{id}/lines"}: bulk
+ *       uploads read line by line) match exactly, a {@code {name}} segment standing for one path segment, and are
+ *       bounded by {@code quarkus.http.limits.max-body-size};</li>
  *   <li>every other body must declare its length and stay within {@code fraudshield.http.max-body-size}
  *       (413); a body of unknown length, chunked in HTTP/1.1 or unframed in HTTP/2, is refused with 411.</li>
  * </ol>
@@ -35,14 +36,14 @@ public class BodySizeLimit {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long maxBytes;
-    private final List<String> streamingRoutes;
+    private final List<java.util.regex.Pattern> streamingRoutes;
     private final Problems problems;
 
     public BodySizeLimit(@ConfigProperty(name = "fraudshield.http.max-body-size", defaultValue = "1M") MemorySize maxBodySize,
                          @ConfigProperty(name = "fraudshield.http.streaming-routes") Optional<List<String>> streamingRoutes,
                          Problems problems) {
         this.maxBytes = maxBodySize.asLongValue();
-        this.streamingRoutes = streamingRoutes.orElse(List.of());
+        this.streamingRoutes = streamingRoutes.orElse(List.of()).stream().map(BodySizeLimit::routePattern).toList();
         this.problems = problems;
     }
 
@@ -59,7 +60,7 @@ public class BodySizeLimit {
                     null);
             return;
         }
-        if (!WITH_BODY.contains(request.method()) || streamingRoutes.contains(request.method().name() + " " + path)) {
+        if (!WITH_BODY.contains(request.method()) || isStreaming(request.method().name() + " " + path)) {
             context.next();
             return;
         }
@@ -71,6 +72,22 @@ public class BodySizeLimit {
         } else {
             context.next();
         }
+    }
+
+    /** "PUT /v1/stock-uploads/{id}/lines" matches that route with any one segment (no '/') for {id}. */
+    static java.util.regex.Pattern routePattern(String route) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : route.split("\\{[^/}]+}", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append("[^/]+");
+            }
+            regex.append(java.util.regex.Pattern.quote(part));
+        }
+        return java.util.regex.Pattern.compile(regex.toString());
+    }
+
+    private boolean isStreaming(String route) {
+        return streamingRoutes.stream().anyMatch(pattern -> pattern.matcher(route).matches());
     }
 
     /** Without Content-Length, HTTP/1.1 has a body only when chunked; HTTP/2 whenever the stream is still open. */
