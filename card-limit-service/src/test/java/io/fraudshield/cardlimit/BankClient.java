@@ -21,6 +21,11 @@ public record BankClient(String bank, String subject, String role) {
         return new BankClient(bank, bank.toLowerCase() + "-teller", "bank");
     }
 
+    /** A supervisor of the bank (role bank-supervisor): approves and rejects overrides, and may do what a teller does. */
+    public static BankClient supervisor(String bank) {
+        return new BankClient(bank, bank.toLowerCase() + "-supervisor", "bank-supervisor");
+    }
+
     public static BankClient paymentInstitution(String code) {
         return new BankClient(code, code.toLowerCase() + "-operator", "payment-institution");
     }

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public final class TokenMain {
 
-    static final Set<String> ROLES = Set.of("bank", "payment-institution", "police", "regulator", "auditor", "admin");
+    static final Set<String> ROLES = Set.of("bank", "bank-supervisor", "payment-institution", "police", "regulator", "auditor", "admin");
 
     private TokenMain() {
     }

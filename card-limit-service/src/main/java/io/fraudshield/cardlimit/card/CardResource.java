@@ -31,7 +31,7 @@ import java.util.UUID;
 @Path("/v1")
 @Tag(name = "Cards", description = "Cards and accounts registered at the calling bank")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Role.BANK_NAME)
+@RolesAllowed({Role.BANK_NAME, Role.BANK_SUPERVISOR_NAME})
 public class CardResource {
 
     private final CardService cards;

@@ -13,7 +13,10 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
-/** A supervisor's one-slot exception to a limit: requested by one person, approved by another, used once. */
+/**
+ * A supervisor's one-slot exception to a limit: requested by one person, approved by a supervisor (another person),
+ * used once, before it expires.
+ */
 @Entity
 @Table(name = "limit_override")
 public class LimitOverride {
@@ -33,12 +36,33 @@ public class LimitOverride {
     public UUID usedBySlot;
     public Instant createdAt;
     public Instant approvedAt;
+    /** By the database's clock: after it, the override can no longer be approved or used. */
+    public Instant expiresAt;
+    /** Who rejected or cancelled it. */
+    public String endedBy;
+    public Instant endedAt;
     @Version
     public long version;
 
-    /** Whether it lifts one of {@code limits} for a person with these references at this bank. */
-    public boolean grants(String bank, Collection<String> personRefs, Set<Limit> limits) {
+    /**
+     * Whether it lifts one of {@code limits} for a person with these references at this bank.
+     *
+     * @param now the database's clock, never a replica's
+     */
+    public boolean grants(String bank, Collection<String> personRefs, Set<Limit> limits, Instant now) {
         return state == OverrideState.APPROVED && this.bank.equals(bank) && personRefs.contains(customerRef)
-                && limits.contains(limitKind);
+                && limits.contains(limitKind) && lastsAt(now);
+    }
+
+    public boolean lastsAt(Instant now) {
+        return expiresAt.isAfter(now);
+    }
+
+    public void moveTo(OverrideState next, String by, Instant at) {
+        state = state.to(next);
+        if (next != OverrideState.APPROVED) {
+            endedBy = by;
+            endedAt = at;
+        }
     }
 }

@@ -8,12 +8,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,9 +31,9 @@ import java.net.URI;
 import java.util.UUID;
 
 @Path("/v1/overrides")
-@Tag(name = "Overrides", description = "Maker-checker: one slot over a limit, approved by a second person")
+@Tag(name = "Overrides", description = "Maker-checker: one slot over a limit, approved by a supervisor")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Role.BANK_NAME)
+@RolesAllowed({Role.BANK_NAME, Role.BANK_SUPERVISOR_NAME})
 public class OverrideResource {
 
     private final OverrideService overrides;
@@ -48,7 +50,8 @@ public class OverrideResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "requestOverride", summary = "Ask for an override",
-            description = "Pending until another person of the bank approves it.")
+            description = "Pending until a supervisor of the bank (role bank-supervisor, not the requester) approves or "
+                    + "rejects it; it expires after cardlimit.override-ttl (24 h) whatever its state.")
     @APIResponse(responseCode = "201", description = "The override, PENDING_APPROVAL",
             content = @Content(schema = @Schema(implementation = OverrideView.class)))
     public RestResponse<OverrideView> request(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -62,15 +65,54 @@ public class OverrideResource {
 
     @POST
     @Path("/{id}/approval")
+    @RolesAllowed(Role.BANK_SUPERVISOR_NAME)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "approveOverride", summary = "Approve an override",
-            description = "By a different person of the same bank; self-approval is 403.")
+    @Operation(operationId = "approveOverride", summary = "Approve an override (bank-supervisor)",
+            description = "By a supervisor of the same bank other than the requester (403 for the requester and for "
+                    + "other roles); 409 unless pending and not yet expired by the database's clock.")
     @APIResponse(responseCode = "200", description = "The override, APPROVED",
             content = @Content(schema = @Schema(implementation = OverrideView.class)))
-    @APIResponse(responseCode = "409", description = "The override is not pending approval")
+    @APIResponse(responseCode = "409", description = "The override is not pending approval, or expired")
     public RestResponse<OverrideView> approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "approval"), OverrideView.class,
                 () -> RestResponse.ok(overrides.approve(caller.get(), id)));
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    @RolesAllowed(Role.BANK_SUPERVISOR_NAME)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rejectOverride", summary = "Reject an override (bank-supervisor)",
+            description = "By a supervisor of the same bank other than the requester; 409 unless pending and not expired.")
+    @APIResponse(responseCode = "200", description = "The override, REJECTED",
+            content = @Content(schema = @Schema(implementation = OverrideView.class)))
+    @APIResponse(responseCode = "409", description = "The override is not pending approval, or expired")
+    public RestResponse<OverrideView> reject(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "rejection"), OverrideView.class,
+                () -> RestResponse.ok(overrides.reject(caller.get(), id)));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "cancelOverride", summary = "Cancel an override you asked for",
+            description = "Only by the officer who asked (403 otherwise), while pending or approved and unused (409 otherwise).")
+    @APIResponse(responseCode = "200", description = "The override, CANCELLED",
+            content = @Content(schema = @Schema(implementation = OverrideView.class)))
+    @APIResponse(responseCode = "409", description = "The override is no longer pending or approved, or expired")
+    public RestResponse<OverrideView> cancel(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "cancellation"), OverrideView.class,
+                () -> RestResponse.ok(overrides.cancel(caller.get(), id)));
+    }
+
+    @GET
+    @Path("/pending")
+    @RolesAllowed(Role.BANK_SUPERVISOR_NAME)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPendingOverrides", summary = "Overrides of the bank waiting for a supervisor",
+            description = "Oldest first, expired ones left out; pass the page's `next` as `after`.")
+    public OverridePage pending(@QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return overrides.pending(caller.get(), after, limit);
     }
 
     @GET

@@ -8,10 +8,11 @@ import java.util.UUID;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OverrideView(UUID id, String customerRef, Limit limitKind, String reason, OverrideState state,
-                           String requestedBy, String approvedBy, Instant approvedAt, UUID usedBySlot) {
+                           String requestedBy, Instant createdAt, String approvedBy, Instant approvedAt,
+                           Instant expiresAt, String endedBy, Instant endedAt, UUID usedBySlot) {
 
     static OverrideView of(LimitOverride o) {
-        return new OverrideView(o.id, o.customerRef, o.limitKind, o.reason, o.state, o.requestedBy, o.approvedBy,
-                o.approvedAt, o.usedBySlot);
+        return new OverrideView(o.id, o.customerRef, o.limitKind, o.reason, o.state, o.requestedBy, o.createdAt,
+                o.approvedBy, o.approvedAt, o.expiresAt, o.endedBy, o.endedAt, o.usedBySlot);
     }
 }

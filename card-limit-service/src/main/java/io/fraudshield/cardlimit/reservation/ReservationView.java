@@ -11,14 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A reservation: on ALLOW it holds a slot until {@code heldUntil}; on DENY or REVIEW it holds nothing. */
+/**
+ * A reservation: on ALLOW it holds a slot until {@code heldUntil}; on DENY or REVIEW it holds nothing. {@code overrideId}
+ * names the supervisor's override it used (reason OVERRIDE_APPLIED).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReservationView(UUID id, SlotState state, Outcome decision, List<ReasonCode> reasons, String customerRef,
                               AccountClass accountClass, CardCategory cardCategory, Channel channel, Instant heldUntil,
-                              List<HoldingView> holdings) {
+                              UUID overrideId, List<HoldingView> holdings) {
 
     static ReservationView of(CardSlot slot) {
         return new ReservationView(slot.id, slot.state, Outcome.ALLOW, List.of(), slot.customerRef, slot.accountClass,
-                slot.cardCategory, slot.channel, slot.heldUntil, null);
+                slot.cardCategory, slot.channel, slot.heldUntil, slot.overrideId, null);
     }
 }

@@ -2,7 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.fraudshield.cardlimit.override.LimitOverride;
 import io.fraudshield.cardlimit.override.LimitOverrideRepository;
-import io.fraudshield.cardlimit.override.OverrideState;
+import io.fraudshield.cardlimit.override.OverrideService;
 import io.fraudshield.cardlimit.restriction.PersonRestrictions;
 import io.fraudshield.cardlimit.rules.AccountClass;
 import io.fraudshield.cardlimit.rules.CardSlotPolicy;
@@ -51,10 +51,11 @@ public class SlotReservationService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final SlotLocks slotLocks;
+    private final OverrideService overrideUse;
 
     public SlotReservationService(CardSlotRepository slots, PersonLinks links, LimitOverrideRepository overrides,
                                   RuleBook rules, Pseudonymizer pseudonymizer, PersonRestrictions restrictions,
-                                  AuditTrail audit, TimeSource time, SlotLocks slotLocks) {
+                                  AuditTrail audit, TimeSource time, SlotLocks slotLocks, OverrideService overrideUse) {
         this.slots = slots;
         this.links = links;
         this.overrides = overrides;
@@ -64,6 +65,7 @@ public class SlotReservationService {
         this.audit = audit;
         this.time = time;
         this.slotLocks = slotLocks;
+        this.overrideUse = overrideUse;
     }
 
     /**
@@ -132,7 +134,7 @@ public class SlotReservationService {
         var holdings = HoldingView.of(assessment.holdings(), assessment.limits(), paymentInstitution);
         if (!decision.allowed()) {
             return new ReservationView(null, null, decision.outcome(), decision.reasons(), applicant.customerRef(),
-                    request.accountClass(), request.card(), request.channel(), null, holdings);
+                    request.accountClass(), request.card(), request.channel(), null, null, holdings);
         }
         CardSlot slot = new CardSlot();
         slot.id = UUID.randomUUID();
@@ -149,15 +151,14 @@ public class SlotReservationService {
         slot.createdAt = time.now();
         if (decision.reasons().contains(ReasonCode.OVERRIDE_APPLIED)) {
             LimitOverride override = assessment.override().orElseThrow();
-            override.state = override.state.to(OverrideState.USED);
-            override.usedBySlot = slot.id;
+            overrideUse.use(caller, override, slot.id, now);
             slot.overrideId = override.id;
         }
         slots.persist(slot);
         audit.append(caller, new AuditEntry("slot.held", "RULES A1/A2", "card-slot", slot.id.toString(), null,
                 ReservationView.of(slot)));
         return new ReservationView(slot.id, slot.state, decision.outcome(), decision.reasons(), slot.customerRef,
-                slot.accountClass, slot.cardCategory, slot.channel, slot.heldUntil, holdings);
+                slot.accountClass, slot.cardCategory, slot.channel, slot.heldUntil, slot.overrideId, holdings);
     }
 
     /** Gives a held slot back before it runs out; releasing twice is harmless. Under the person's lock. */
@@ -201,19 +202,20 @@ public class SlotReservationService {
                 : OptionalInt.of(slots.agentOpenCards(bank, agentRefs, now));
         Set<Limit> consumed = rules.consumedBy(request.accountClass(), request.card(), paymentInstitution);
         Optional<LimitOverride> override = Optional.ofNullable(request.overrideId())
-                .map(id -> usableOverride(id, bank, refs, consumed, lockOverride));
+                .map(id -> usableOverride(id, bank, refs, consumed, lockOverride, now));
         Decision decision = CardSlotPolicy.decide(new OpeningFacts(request.accountClass(), request.card(),
                 request.channel(), rules.excludedCategories(), paymentInstitution, limits, holdings, agentCards,
                 applicant.restriction(), override.map(o -> o.limitKind), rules.config().whenRiskServiceUnavailable()));
         return new Assessment(decision, holdings, limits, override);
     }
 
-    private LimitOverride usableOverride(UUID id, String bank, Collection<String> refs, Set<Limit> consumed, boolean lock) {
+    private LimitOverride usableOverride(UUID id, String bank, Collection<String> refs, Set<Limit> consumed, boolean lock,
+                                         Instant now) {
         LimitOverride override = (lock ? overrides.lockOwned(id, bank) : overrides.findOwned(id, bank))
                 .orElseThrow(() -> ProblemException.notFound("Override " + id));
-        if (!override.grants(bank, refs, consumed)) {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "Override " + id + " is not an approved, unused override for this customer and a limit of this opening");
+        if (!override.grants(bank, refs, consumed, now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Override " + id
+                    + " is not an approved, unused, unexpired override for this customer and a limit of this opening");
         }
         return override;
     }

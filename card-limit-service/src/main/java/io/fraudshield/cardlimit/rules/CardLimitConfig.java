@@ -45,6 +45,17 @@ public interface CardLimitConfig {
     @WithDefault("account-risk-service")
     String accountRiskAudience();
 
+    /**
+     * How long an override may be approved and used after it was asked for, by the database's clock; then it is
+     * EXPIRED (docs/card-limit.md "Overrides").
+     */
+    @WithDefault("PT24H")
+    Duration overrideTtl();
+
+    /** How often overrides past their time are marked EXPIRED ({@code off} disables it; use checks the time anyway). */
+    @WithDefault("1m")
+    String overrideExpiryEvery();
+
     /** How often the expiry job runs ({@code off} disables it). */
     @WithDefault("15s")
     String holdExpiryEvery();

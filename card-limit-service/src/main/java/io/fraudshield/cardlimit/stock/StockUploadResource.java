@@ -32,7 +32,7 @@ import java.util.UUID;
 @Path("/v1/stock-uploads")
 @Tag(name = "Stock clean-up", description = "存量清理: a bank's existing cards in, the work-list of customers over a limit out")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Role.BANK_NAME)
+@RolesAllowed({Role.BANK_NAME, Role.BANK_SUPERVISOR_NAME})
 public class StockUploadResource {
 
     public static final String NDJSON = "application/x-ndjson";

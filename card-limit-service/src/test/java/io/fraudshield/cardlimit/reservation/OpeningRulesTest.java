@@ -152,12 +152,13 @@ class OpeningRulesTest {
                 .body("state", equalTo("PENDING_APPROVAL")).extract().path("id");
         // pending: not usable yet
         bank.reserve(opening(customer, "CLASS_II", "DEBIT_CARD", "COUNTER", null, overrideId)).then().statusCode(409);
-        bank.idempotent().post("/v1/overrides/" + overrideId + "/approval").then().statusCode(403)
-                .body("detail", containsString("Self-approval"));
-        BankClient supervisor = bank.as("b102-supervisor");
+        bank.idempotent().post("/v1/overrides/" + overrideId + "/approval").then().statusCode(403);
+        // another teller is not enough: approval needs the bank-supervisor role
+        bank.as("b102-other-teller").idempotent().post("/v1/overrides/" + overrideId + "/approval").then().statusCode(403);
+        BankClient supervisor = BankClient.supervisor("B102");
         supervisor.idempotent().post("/v1/overrides/" + overrideId + "/approval").then().statusCode(200)
                 .body("state", equalTo("APPROVED")).body("approvedBy", equalTo("b102-supervisor"));
-        BankClient.of("B105").idempotent().post("/v1/overrides/" + overrideId + "/approval").then().statusCode(404);
+        BankClient.supervisor("B105").idempotent().post("/v1/overrides/" + overrideId + "/approval").then().statusCode(404);
 
         bank.reserve(opening(customer, "CLASS_II", "DEBIT_CARD", "COUNTER", null, overrideId)).then().statusCode(201)
                 .body("reasons", contains("OVERRIDE_APPLIED"));

@@ -6,6 +6,8 @@ import java.util.Optional;
 /** What a caller is, from the {@code groups} claim of its token. */
 public enum Role {
     BANK("bank"),
+    /** a bank officer who may also approve and reject what other officers of the bank ask for (overrides) */
+    BANK_SUPERVISOR("bank-supervisor"),
     PAYMENT_INSTITUTION("payment-institution"),
     POLICE("police"),
     REGULATOR("regulator"),
@@ -16,6 +18,7 @@ public enum Role {
 
     /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
     public static final String BANK_NAME = "bank";
+    public static final String BANK_SUPERVISOR_NAME = "bank-supervisor";
     public static final String PAYMENT_INSTITUTION_NAME = "payment-institution";
     public static final String POLICE_NAME = "police";
     public static final String REGULATOR_NAME = "regulator";
