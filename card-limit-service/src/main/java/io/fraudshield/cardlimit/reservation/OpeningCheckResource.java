@@ -1,6 +1,7 @@
 package io.fraudshield.cardlimit.reservation;
 
 import io.fraudshield.cardlimit.Examples;
+import io.fraudshield.cardlimit.ratelimit.OpeningRateLimit;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,8 +31,10 @@ public class OpeningCheckResource {
 
     private final SlotReservationService reservations;
     private final CurrentCaller caller;
+    private final OpeningRateLimit rateLimit;
 
-    public OpeningCheckResource(SlotReservationService reservations, CurrentCaller caller) {
+    public OpeningCheckResource(SlotReservationService reservations, CurrentCaller caller, OpeningRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.reservations = reservations;
         this.caller = caller;
     }
@@ -41,12 +44,15 @@ public class OpeningCheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "checkOpening", summary = "Dry-run an opening",
             description = "ALLOW / DENY / REVIEW with reason codes and the customer's holdings at the calling bank. "
-                    + "Holds nothing: use slot-reservations to hold a slot.")
+                    + "Holds nothing: use slot-reservations to hold a slot. Audited (who asked about whom), and rate-limited "
+                    + "per bank with the reservations: 429 too-many-requests with Retry-After when the bank's bucket is empty.")
     @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
     @APIResponse(responseCode = "200", description = "The decision; nothing is held",
             content = @Content(schema = @Schema(implementation = OpeningCheckView.class)))
     public OpeningCheckView check(@RequestBody(content = @Content(examples = @ExampleObject(name = "debit card",
             value = Examples.OPENING))) @Valid @NotNull OpeningRequest request) {
+        // a token of the bank's opening-decision bucket before anyone is looked up (429 when empty)
+        rateLimit.take(caller.get());
         return reservations.check(caller.get(), request, reservations.applicant(request));
     }
 }

@@ -2,6 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.fraudshield.cardlimit.Examples;
 import io.fraudshield.cardlimit.card.CardService;
+import io.fraudshield.cardlimit.ratelimit.OpeningRateLimit;
 import io.fraudshield.cardlimit.card.CardView;
 import io.fraudshield.cardlimit.card.ConfirmationRequest;
 import io.fraudshield.common.caller.CurrentCaller;
@@ -44,9 +45,11 @@ public class SlotReservationResource {
     private final CardService cards;
     private final Idempotency idempotency;
     private final CurrentCaller caller;
+    private final OpeningRateLimit rateLimit;
 
     public SlotReservationResource(SlotReservationService reservations, CardService cards, Idempotency idempotency,
-                                   CurrentCaller caller) {
+                                   CurrentCaller caller, OpeningRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.reservations = reservations;
         this.cards = cards;
         this.idempotency = idempotency;
@@ -58,7 +61,8 @@ public class SlotReservationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "reserveSlot", summary = "Reserve a slot",
             description = "The opening check, decided under the customer's lock. ALLOW holds a slot until heldUntil "
-                    + "(201 + Location); DENY and REVIEW hold nothing (200).")
+                    + "(201 + Location); DENY and REVIEW hold nothing (200). Takes one token of the bank's opening-decision "
+                    + "bucket, shared with opening checks (429 with Retry-After when empty).")
     @APIResponse(responseCode = "201", description = "Slot held",
             content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "200", description = "Denied or sent to review: nothing held",
@@ -68,6 +72,8 @@ public class SlotReservationResource {
                                     @ExampleObject(name = "debit card", value = Examples.OPENING),
                                     @ExampleObject(name = "opened by an agent", value = Examples.OPENING_BY_AGENT)}))
                             @Valid @NotNull OpeningRequest request) {
+        // a token of the bank's opening-decision bucket before anyone is looked up (429 when empty)
+        rateLimit.take(caller.get());
         var applicant = reservations.applicant(request);
         return idempotency.once(caller.get(), idempotencyKey, request, ReservationView.class, () -> {
             ReservationView view = reservations.reserve(caller.get(), request, applicant);

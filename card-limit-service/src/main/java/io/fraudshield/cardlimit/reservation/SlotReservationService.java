@@ -106,6 +106,11 @@ public class SlotReservationService {
                 : links.refsOf(links.findPersons(applicant.agentRefs()), applicant.agentRefs());
         Assessment assessment = assess(bank, request, applicant, paymentInstitution, refs, agentRefs,
                 slots.databaseNow(), false);
+        // who asked about whom, and what they learnt: a check is a look-up of a person (docs/rules.md A5)
+        audit.append(caller, new AuditEntry("opening.checked", "docs/rules.md A1, A2, A5", "opening-check",
+                applicant.customerRef(), null, Map.of("decision", assessment.decision().outcome().name(),
+                "reasons", assessment.decision().reasons().stream().map(Enum::name).toList(),
+                "accountClass", request.accountClass().name())));
         return new OpeningCheckView(assessment.decision().outcome(), assessment.decision().reasons(),
                 applicant.customerRef(), request.accountClass(), request.card(),
                 HoldingView.of(assessment.holdings(), assessment.limits(), paymentInstitution));

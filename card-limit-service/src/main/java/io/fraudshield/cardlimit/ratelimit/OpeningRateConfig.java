@@ -1,0 +1,31 @@
+package io.fraudshield.cardlimit.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Map;
+
+/**
+ * Token buckets for opening decisions, per bank: a bank belongs to a tier ({@code banks."B102"=national}, else
+ * {@link #defaultTier()}), and a tier says how many decisions a bank may make at once and how fast they come back.
+ * docs/card-limit.md "Rate limits" gives the numbers against a normal day.
+ */
+@ConfigMapping(prefix = "cardlimit.opening-rate")
+public interface OpeningRateConfig {
+
+    @WithDefault("standard")
+    String defaultTier();
+
+    Map<String, Tier> tiers();
+
+    /** Bank participant code → tier name. */
+    Map<String, String> banks();
+
+    interface Tier {
+        /** Decisions a bank may make in a burst. */
+        int bucketSize();
+
+        /** Decisions that come back per minute, up to the bucket size. */
+        int refillPerMinute();
+    }
+}
