@@ -4,6 +4,7 @@ import io.fraudshield.cardlimit.Examples;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.idempotency.Idempotency;
+import io.fraudshield.common.openapi.ContractFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -80,6 +82,36 @@ public class CardResource {
     public RestResponse<CardView> close(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "closure"), CardView.class,
                 () -> RestResponse.ok(cards.close(caller.get(), id)));
+    }
+
+    @POST
+    @Path("/card-lookups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "findCardByNumber", summary = "A card of the calling bank, named by its number",
+            description = "For core systems that hold card numbers rather than this service's ids. The number travels in "
+                    + "the body, never in the URL. Matched under every live pseudonym key; another bank's card answers 404.")
+    @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
+    @APIResponse(responseCode = "200", description = "The card (masked)",
+            content = @Content(schema = @Schema(implementation = CardView.class)))
+    public CardView findByNumber(@Valid @NotNull CardNumberRequest request) {
+        return cards.findByNumber(caller.get(), request.cardNumber());
+    }
+
+    @POST
+    @Path("/card-closures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "closeCardByNumber", summary = "Close a card of the calling bank, named by its number",
+            description = "As POST /v1/cards/{id}/closure, with the number in the body (never the URL). Another bank's "
+                    + "card answers 404.")
+    @APIResponse(responseCode = "200", description = "The card, now CLOSED",
+            content = @Content(schema = @Schema(implementation = CardView.class)))
+    @APIResponse(responseCode = "409", description = "The card is not open")
+    public RestResponse<CardView> closeByNumber(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                                @Valid @NotNull CardNumberRequest request) {
+        return idempotency.once(caller.get(), idempotencyKey, request, CardView.class,
+                () -> RestResponse.ok(cards.closeByNumber(caller.get(), request.cardNumber())));
     }
 
     @GET

@@ -11,10 +11,10 @@ import io.fraudshield.cardlimit.rules.Limit;
 import io.fraudshield.cardlimit.rules.LimitHolding;
 import io.fraudshield.cardlimit.rules.LimitSet;
 import io.fraudshield.cardlimit.rules.RuleBook;
-import io.fraudshield.cardlimit.time.TimeSource;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.identifier.CardNumber;
 import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.problem.IllegalTransitionException;
 import io.fraudshield.common.problem.ProblemException;
@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,10 +41,9 @@ public class CardService {
     private final Pseudonymizer pseudonymizer;
     private final AuditTrail audit;
     private final BulkOpeningSignal bulkOpening;
-    private final TimeSource time;
 
     public CardService(CardSlotRepository slots, SlotLocks slotLocks, PersonLinks links, RuleBook rules,
-                       Pseudonymizer pseudonymizer, AuditTrail audit, BulkOpeningSignal bulkOpening, TimeSource time) {
+                       Pseudonymizer pseudonymizer, AuditTrail audit, BulkOpeningSignal bulkOpening) {
         this.slots = slots;
         this.slotLocks = slotLocks;
         this.links = links;
@@ -51,7 +51,6 @@ public class CardService {
         this.pseudonymizer = pseudonymizer;
         this.audit = audit;
         this.bulkOpening = bulkOpening;
-        this.time = time;
     }
 
     /**
@@ -133,11 +132,32 @@ public class CardService {
         return after;
     }
 
-    /** Closes a card; a closed card no longer counts toward any limit. */
+    /**
+     * The caller's bank's card with this number, under any live key's reference; another bank's card, a hold or an
+     * unknown number is not found (the answer never tells whether another bank has the card).
+     */
+    public Optional<UUID> cardIdOf(Caller caller, CardNumber cardNumber) {
+        return slots.cardIdOf(caller.participant().value(), pseudonymizer.cardRefsUnderAllKeys(cardNumber));
+    }
+
+    /** The card with this number at the caller's bank (see {@link #cardIdOf}); 404 otherwise. */
+    @Transactional
+    public CardView findByNumber(Caller caller, CardNumber cardNumber) {
+        return cardIdOf(caller, cardNumber).map(id -> find(caller, id))
+                .orElseThrow(() -> ProblemException.notFound("Card with this number"));
+    }
+
+    /** Closes the card with this number at the caller's bank (see {@link #cardIdOf}); 404 otherwise. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CardView closeByNumber(Caller caller, CardNumber cardNumber) {
+        return close(caller, cardIdOf(caller, cardNumber)
+                .orElseThrow(() -> ProblemException.notFound("Card with this number")));
+    }
+
+    /** Closes a card, under its person's lock; a closed card no longer counts toward any limit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CardView close(Caller caller, UUID cardId) {
-        CardSlot slot = slots.lockOwned(cardId, caller.participant().value())
-                .orElseThrow(() -> ProblemException.notFound("Card " + cardId));
+        CardSlot slot = slotLocks.lockUnderPerson(caller.participant().value(), cardId, "Card");
         if (slot.state == SlotState.CLOSED) {
             return CardView.of(slot);
         }
@@ -145,7 +165,7 @@ public class CardService {
             throw new IllegalTransitionException("Card", slot.state, SlotState.CLOSED);
         }
         CardView before = CardView.of(slot);
-        slot.moveTo(SlotState.CLOSED, time.now());
+        slot.moveTo(SlotState.CLOSED, slots.databaseNow());
         CardView after = CardView.of(slot);
         audit.append(caller, new AuditEntry("card.closed", "RULES A1", "card", slot.id.toString(), before, after));
         return after;

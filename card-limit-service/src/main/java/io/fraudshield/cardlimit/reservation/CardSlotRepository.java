@@ -114,6 +114,13 @@ public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID>
                         String.class).setParameter(1, id).setParameter(2, bank).getResultStream().findFirst();
     }
 
+    /** The id of this bank's card (not a hold) with one of these references; another bank's is not found. */
+    public Optional<UUID> cardIdOf(String bank, Collection<String> cardRefs) {
+        return getEntityManager().createQuery("select s.id from CardSlot s where s.bank = ?1 and s.cardRef in ?2"
+                        + " order by s.createdAt", UUID.class)
+                .setParameter(1, bank).setParameter(2, cardRefs).setMaxResults(1).getResultStream().findFirst();
+    }
+
     public Optional<CardSlot> findOwned(UUID id, String bank) {
         return findByIdOptional(id).filter(slot -> slot.bank.equals(bank));
     }
