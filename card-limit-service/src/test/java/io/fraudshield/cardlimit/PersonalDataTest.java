@@ -2,7 +2,7 @@ package io.fraudshield.cardlimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.fraudshield.cardlimit.card.ConfirmationRequest;
+import io.fraudshield.cardlimit.reservation.ConfirmationRequest;
 import io.fraudshield.cardlimit.reservation.OpeningRequest;
 import io.fraudshield.common.digest.CanonicalDigest;
 import io.fraudshield.localstack.TestPeople;

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Boundaries every service keeps (STYLE.md): services never import one another's code (they talk over
- * HTTP), resources never touch persistence directly, and production code never depends on local-stack.
+ * HTTP), resources never touch persistence directly, production code never depends on local-stack, and the
+ * feature packages of a service form no cycle (a package two features share goes into a core package both
+ * depend on).
  */
 public abstract class ServiceArchitectureChecks {
 
@@ -44,6 +47,12 @@ public abstract class ServiceArchitectureChecks {
     @Test
     void productionCodeDoesNotDependOnLocalStack() {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.fraudshield.localstack..")
+                .allowEmptyShould(true).check(production());
+    }
+
+    @Test
+    void featurePackagesFormNoCycle() {
+        slices().matching("io.fraudshield." + servicePackage() + ".(*)..").should().beFreeOfCycles()
                 .allowEmptyShould(true).check(production());
     }
 }

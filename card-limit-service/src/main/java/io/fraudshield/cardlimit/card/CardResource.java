@@ -1,5 +1,7 @@
 package io.fraudshield.cardlimit.card;
 
+import io.fraudshield.cardlimit.slot.CardView;
+
 import io.fraudshield.cardlimit.Examples;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;

@@ -2,7 +2,7 @@ package io.fraudshield.cardlimit.regulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fraudshield.cardlimit.reservation.CardSlotRepository;
+import io.fraudshield.cardlimit.slot.CardSlotRepository;
 import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;

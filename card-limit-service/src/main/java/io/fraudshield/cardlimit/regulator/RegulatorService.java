@@ -1,8 +1,8 @@
 package io.fraudshield.cardlimit.regulator;
 
-import io.fraudshield.cardlimit.reservation.BankSlotCount;
-import io.fraudshield.cardlimit.reservation.CardSlotRepository;
-import io.fraudshield.cardlimit.reservation.PersonLinks;
+import io.fraudshield.cardlimit.slot.BankSlotCount;
+import io.fraudshield.cardlimit.slot.CardSlotRepository;
+import io.fraudshield.cardlimit.slot.PersonLinks;
 import io.fraudshield.cardlimit.rules.Limit;
 import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;

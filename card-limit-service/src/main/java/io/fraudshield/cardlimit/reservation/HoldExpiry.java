@@ -1,5 +1,9 @@
 package io.fraudshield.cardlimit.reservation;
 
+import io.fraudshield.cardlimit.slot.CardSlot;
+import io.fraudshield.cardlimit.slot.CardSlotRepository;
+import io.fraudshield.cardlimit.slot.SlotState;
+
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;

@@ -1,5 +1,8 @@
 package io.fraudshield.cardlimit.reservation;
 
+import io.fraudshield.cardlimit.slot.CardSlot;
+import io.fraudshield.cardlimit.slot.SlotState;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fraudshield.cardlimit.rules.AccountClass;
 import io.fraudshield.cardlimit.rules.CardCategory;

@@ -1,10 +1,9 @@
 package io.fraudshield.cardlimit.reservation;
 
 import io.fraudshield.cardlimit.Examples;
-import io.fraudshield.cardlimit.card.CardService;
 import io.fraudshield.cardlimit.ratelimit.OpeningRateLimit;
-import io.fraudshield.cardlimit.card.CardView;
-import io.fraudshield.cardlimit.card.ConfirmationRequest;
+import io.fraudshield.cardlimit.slot.CardView;
+import io.fraudshield.cardlimit.reservation.ConfirmationRequest;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.idempotency.Idempotency;
@@ -42,16 +41,16 @@ import java.util.UUID;
 public class SlotReservationResource {
 
     private final SlotReservationService reservations;
-    private final CardService cards;
+    private final ReservationConfirmation confirmation;
     private final Idempotency idempotency;
     private final CurrentCaller caller;
     private final OpeningRateLimit rateLimit;
 
-    public SlotReservationResource(SlotReservationService reservations, CardService cards, Idempotency idempotency,
+    public SlotReservationResource(SlotReservationService reservations, ReservationConfirmation confirmation, Idempotency idempotency,
                                    CurrentCaller caller, OpeningRateLimit rateLimit) {
         this.rateLimit = rateLimit;
         this.reservations = reservations;
-        this.cards = cards;
+        this.confirmation = confirmation;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -107,7 +106,7 @@ public class SlotReservationResource {
                             @RequestBody(content = @Content(examples = @ExampleObject(name = "card",
                                     value = Examples.CONFIRMATION))) @Valid @NotNull ConfirmationRequest request) {
         return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), CardView.class, () -> {
-            CardView card = cards.confirm(caller.get(), id, request);
+            CardView card = confirmation.confirm(caller.get(), id, request);
             return RestResponse.ResponseBuilder.ok(card).location(URI.create("/v1/cards/" + card.id())).build();
         });
     }

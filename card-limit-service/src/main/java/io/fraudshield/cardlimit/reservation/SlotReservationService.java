@@ -1,5 +1,12 @@
 package io.fraudshield.cardlimit.reservation;
 
+import io.fraudshield.cardlimit.slot.CardSlot;
+import io.fraudshield.cardlimit.slot.CardSlotRepository;
+import io.fraudshield.cardlimit.slot.PersonLinks;
+import io.fraudshield.cardlimit.slot.SlotLocks;
+import io.fraudshield.cardlimit.slot.SlotSource;
+import io.fraudshield.cardlimit.slot.SlotState;
+
 import io.fraudshield.cardlimit.override.LimitOverride;
 import io.fraudshield.cardlimit.override.LimitOverrideRepository;
 import io.fraudshield.cardlimit.override.OverrideService;

@@ -1,6 +1,6 @@
 package io.fraudshield.cardlimit.stock;
 
-import io.fraudshield.cardlimit.reservation.SlotState;
+import io.fraudshield.cardlimit.slot.SlotState;
 
 /** A reported card's state at the bank. */
 public enum StockCardState {

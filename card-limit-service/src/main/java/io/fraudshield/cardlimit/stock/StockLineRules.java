@@ -1,10 +1,10 @@
 package io.fraudshield.cardlimit.stock;
 
-import io.fraudshield.cardlimit.reservation.CardSlot;
-import io.fraudshield.cardlimit.reservation.CardSlotRepository;
-import io.fraudshield.cardlimit.reservation.PersonLinks;
-import io.fraudshield.cardlimit.reservation.SlotSource;
-import io.fraudshield.cardlimit.reservation.SlotState;
+import io.fraudshield.cardlimit.slot.CardSlot;
+import io.fraudshield.cardlimit.slot.CardSlotRepository;
+import io.fraudshield.cardlimit.slot.PersonLinks;
+import io.fraudshield.cardlimit.slot.SlotSource;
+import io.fraudshield.cardlimit.slot.SlotState;
 import io.fraudshield.cardlimit.rules.AccountClass;
 import io.fraudshield.cardlimit.rules.CardCategory;
 import io.fraudshield.common.audit.AuditEntry;

@@ -1,7 +1,7 @@
 package io.fraudshield.cardlimit.stock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fraudshield.cardlimit.reservation.SlotState;
+import io.fraudshield.cardlimit.slot.SlotState;
 import io.fraudshield.cardlimit.rules.Limit;
 
 import java.time.Instant;

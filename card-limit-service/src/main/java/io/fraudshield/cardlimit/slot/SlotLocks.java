@@ -1,4 +1,4 @@
-package io.fraudshield.cardlimit.reservation;
+package io.fraudshield.cardlimit.slot;
 
 import io.fraudshield.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

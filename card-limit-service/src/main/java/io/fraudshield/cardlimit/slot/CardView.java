@@ -1,8 +1,8 @@
-package io.fraudshield.cardlimit.card;
+package io.fraudshield.cardlimit.slot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fraudshield.cardlimit.reservation.CardSlot;
-import io.fraudshield.cardlimit.reservation.SlotState;
+import io.fraudshield.cardlimit.slot.CardSlot;
+import io.fraudshield.cardlimit.slot.SlotState;
 import io.fraudshield.cardlimit.rules.AccountClass;
 import io.fraudshield.cardlimit.rules.CardCategory;
 

@@ -1,4 +1,4 @@
-package io.fraudshield.cardlimit.reservation;
+package io.fraudshield.cardlimit.slot;
 
 import io.fraudshield.cardlimit.rules.AccountClass;
 import io.fraudshield.cardlimit.rules.CardCategory;

@@ -1,4 +1,4 @@
-package io.fraudshield.cardlimit.reservation;
+package io.fraudshield.cardlimit.slot;
 
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;

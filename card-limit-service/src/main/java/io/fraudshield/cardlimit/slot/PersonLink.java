@@ -1,4 +1,4 @@
-package io.fraudshield.cardlimit.reservation;
+package io.fraudshield.cardlimit.slot;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

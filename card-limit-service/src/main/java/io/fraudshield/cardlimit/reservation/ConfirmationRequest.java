@@ -1,4 +1,4 @@
-package io.fraudshield.cardlimit.card;
+package io.fraudshield.cardlimit.reservation;
 
 import io.fraudshield.common.identifier.CardNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
