@@ -49,15 +49,22 @@ run "checkOpening not acceptable 406" -H "Authorization: Bearer $BANK" -H "$J" -
 run "requestOverride 201" -H "Authorization: Bearer $BANK" -H "$J" -H "Idempotency-Key: $(uuid)" $P/v1/overrides -d "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"$PERSON\"},\"limitKind\":\"DEBIT_CARDS\",\"reason\":\"Payroll card required by the new employer\"}"
 OV=$(python3 -c 'import json;print(json.load(open("/tmp/prism-body"))["id"])')
 run "getOverride 200" -H "Authorization: Bearer $BANK" $P/v1/overrides/$OV
-run "approveOverride self 403" -H "Authorization: Bearer $BANK" -H "Idempotency-Key: $(uuid)" -X POST $P/v1/overrides/$OV/approval
-run "approveOverride 200" -H "Authorization: Bearer $(scripts/token.sh card-limit-service bank B102 b102-supervisor)" -H "Idempotency-Key: $(uuid)" -X POST $P/v1/overrides/$OV/approval
+run "approveOverride teller 403" -H "Authorization: Bearer $BANK" -H "Idempotency-Key: $(uuid)" -X POST $P/v1/overrides/$OV/approval
+run "approveOverride 200" -H "Authorization: Bearer $(scripts/token.sh card-limit-service bank-supervisor B102 b102-supervisor)" -H "Idempotency-Key: $(uuid)" -X POST $P/v1/overrides/$OV/approval
 run "listCustomerHoldings 200" -H "Authorization: Bearer $BANK" "$P/v1/customers/dev1.nobody/holdings"
 run "countAcrossBanks 200" -H "Authorization: Bearer $REG" -H "$J" $P/v1/cross-bank-counts -d "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"$PERSON\"}}"
 run "countAcrossBanks bank 403" -H "Authorization: Bearer $BANK" -H "$J" $P/v1/cross-bank-counts -d "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"$PERSON\"}}"
 UP=$(uuid)
-run "uploadStock 201" -H "Authorization: Bearer $BANK" -H "Content-Type: application/x-ndjson" -H "Idempotency-Key: $UP" --data-binary "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"$PERSON\"},\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"cardNumber\":\"$CARD\",\"state\":\"CLOSED\"}" $P/v1/stock-uploads
+run "createStockUpload 202" -H "Authorization: Bearer $BANK" -H "$J" -H "Idempotency-Key: $UP" $P/v1/stock-uploads -d '{"mode":"INCREMENTAL"}'
 SU=$(python3 -c 'import json;print(json.load(open("/tmp/prism-body"))["id"])')
-run "uploadStock replay 201" -H "Authorization: Bearer $BANK" -H "Content-Type: application/x-ndjson" -H "Idempotency-Key: $UP" --data-binary "{}" $P/v1/stock-uploads
+run "createStockUpload replay 202" -H "Authorization: Bearer $BANK" -H "$J" -H "Idempotency-Key: $UP" $P/v1/stock-uploads -d '{"mode":"INCREMENTAL"}'
+run "sendStockLines 200" -H "Authorization: Bearer $BANK" -H "Content-Type: application/x-ndjson" -H "Idempotency-Key: $UP" -X PUT --data-binary "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"$PERSON\"},\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"cardNumber\":\"$CARD\",\"state\":\"CLOSED\"}" $P/v1/stock-uploads/$SU/lines
+run "sendStockLines again 409" -H "Authorization: Bearer $BANK" -H "Content-Type: application/x-ndjson" -H "Idempotency-Key: $UP" -X PUT --data-binary "{}" $P/v1/stock-uploads/$SU/lines
 run "getStockUpload 200" -H "Authorization: Bearer $BANK" $P/v1/stock-uploads/$SU
+run "listStockRejections 200" -H "Authorization: Bearer $BANK" "$P/v1/stock-uploads/$SU/rejections?limit=10"
+run "listStockWorkItems 200" -H "Authorization: Bearer $BANK" "$P/v1/stock-uploads/$SU/work-items?limit=10"
+run "listStockMissingCards 200" -H "Authorization: Bearer $BANK" "$P/v1/stock-uploads/$SU/missing-cards?limit=10"
+run "findCardByNumber 200" -H "Authorization: Bearer $BANK" -H "$J" $P/v1/card-lookups -d "{\"cardNumber\":\"$CARD\"}"
+run "listPendingOverrides 200" -H "Authorization: Bearer $(scripts/token.sh card-limit-service bank-supervisor B102 b102-supervisor)" "$P/v1/overrides/pending?limit=10"
 run "verifyAuditChain 200" -H "Authorization: Bearer $AUD" $P/v1/audit-chain/verification
 run "verifyAuditChain bank 403" -H "Authorization: Bearer $BANK" $P/v1/audit-chain/verification
