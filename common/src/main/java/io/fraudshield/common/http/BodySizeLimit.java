@@ -27,7 +27,7 @@ import java.util.Set;
  *       uploads read line by line) match exactly, a {@code {name}} segment standing for one path segment, and are
  *       bounded by {@code quarkus.http.limits.max-body-size};</li>
  *   <li>every other body must declare its length and stay within {@code fraudshield.http.max-body-size}
- *       (413); a body of unknown length, chunked in HTTP/1.1 or unframed in HTTP/2, is refused with 411.</li>
+ *       (413), whatever the method (a GET or DELETE with a body is bounded too); a body of unknown length, chunked in HTTP/1.1 or unframed in HTTP/2, is refused with 411.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -60,7 +60,7 @@ public class BodySizeLimit {
                     null);
             return;
         }
-        if (!WITH_BODY.contains(request.method()) || isStreaming(request.method().name() + " " + path)) {
+        if (isStreaming(request.method().name() + " " + path)) {
             context.next();
             return;
         }
@@ -90,10 +90,13 @@ public class BodySizeLimit {
         return streamingRoutes.stream().anyMatch(pattern -> pattern.matcher(route).matches());
     }
 
-    /** Without Content-Length, HTTP/1.1 has a body only when chunked; HTTP/2 whenever the stream is still open. */
+    /**
+     * Without Content-Length, HTTP/1.1 has a body only when chunked, whatever the method; HTTP/2 when a method
+     * that carries one left the stream open (a GET's stream may legitimately close with an empty frame).
+     */
     private static boolean bodyFollows(HttpServerRequest request) {
         if (request.version() == HttpVersion.HTTP_2) {
-            return !request.isEnded();
+            return WITH_BODY.contains(request.method()) && !request.isEnded();
         }
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
