@@ -32,9 +32,9 @@ public class Pseudonymizer {
                         "fraudshield.pseudonym.active-key-id names no key in fraudshield.pseudonym.keys"));
     }
 
-    /** customerRef: HMAC over document type and canonical number. */
+    /** customerRef: HMAC over document type and identity key (number; issuing state too for passports). */
     public String customerRef(PersonDocument document) {
-        return active.ref(document.type().name(), document.canonicalNumber());
+        return active.ref(document.type().name(), document.identityKey());
     }
 
     /** cardRef: HMAC over the canonical card number. */
@@ -45,6 +45,11 @@ public class Pseudonymizer {
     /** accountRef: HMAC over the bank's participant code and the canonical account (or card) number. */
     public String accountRef(ParticipantCode bank, AccountNumber account) {
         return active.ref("ACCOUNT", bank.value() + "/" + account.canonicalNumber());
+    }
+
+    /** The card's references under every configured key: uniqueness must hold across a key rotation. */
+    public List<String> cardRefsUnderAllKeys(CardNumber card) {
+        return keys.stream().map(key -> key.ref("CARD", card.canonicalNumber())).toList();
     }
 
     /**
@@ -65,6 +70,6 @@ public class Pseudonymizer {
 
     /** The customer's references under every configured key, for look-ups while keys rotate. */
     public List<String> customerRefsUnderAllKeys(PersonDocument document) {
-        return keys.stream().map(key -> key.ref(document.type().name(), document.canonicalNumber())).toList();
+        return keys.stream().map(key -> key.ref(document.type().name(), document.identityKey())).toList();
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,9 +76,22 @@ class PersonDocumentTest {
 
     @Test
     void passportsAreNormalisedAndBounded() {
-        assertEquals("E12345678", PersonDocument.of(DocumentType.PASSPORT, " e12345678 ").canonicalNumber());
-        assertThrows(InvalidIdentifierException.class, () -> PersonDocument.of(DocumentType.PASSPORT, "E12"));
-        assertThrows(InvalidIdentifierException.class, () -> PersonDocument.of(DocumentType.PASSPORT, "E123-4567"));
+        assertEquals("E12345678", PersonDocument.of(DocumentType.PASSPORT, " e12345678 ", "usa").canonicalNumber());
+        assertThrows(InvalidIdentifierException.class, () -> PersonDocument.of(DocumentType.PASSPORT, "E12", "USA"));
+        assertThrows(InvalidIdentifierException.class, () -> PersonDocument.of(DocumentType.PASSPORT, "E123-4567", "USA"));
+    }
+
+    @Test
+    void aPassportIsIdentifiedByItsIssuingStateAndNumber() {
+        PersonDocument american = PersonDocument.of(DocumentType.PASSPORT, "E12345678", "USA");
+        PersonDocument german = PersonDocument.of(DocumentType.PASSPORT, "E12345678", "DEU");
+        assertEquals("USA/E12345678", american.identityKey());
+        assertNotEquals(american, german);
+        assertThrows(InvalidIdentifierException.class, () -> PersonDocument.of(DocumentType.PASSPORT, "E12345678"),
+                "a passport without its issuing state could be two people");
+        assertThrows(InvalidIdentifierException.class, () -> PersonDocument.of(DocumentType.PASSPORT, "E12345678", "US"));
+        assertThrows(InvalidIdentifierException.class,
+                () -> PersonDocument.of(DocumentType.RESIDENT_ID, "11010519491231002X", "CHN"));
     }
 
     @Test

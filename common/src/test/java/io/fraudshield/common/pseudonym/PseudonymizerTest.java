@@ -34,7 +34,7 @@ class PseudonymizerTest {
     @Test
     void documentTypeIsPartOfTheRef() {
         String digits = "E12345678";
-        assertNotEquals(underA.customerRef(PersonDocument.of(DocumentType.PASSPORT, digits)),
+        assertNotEquals(underA.customerRef(PersonDocument.of(DocumentType.PASSPORT, digits, "USA")),
                 underA.customerRef(PersonDocument.of(DocumentType.FOREIGN_PERMANENT_RESIDENT_ID, "USA123456789012")));
     }
 
@@ -49,6 +49,12 @@ class PseudonymizerTest {
         Pseudonymizer withoutA = pseudonymizer("b1", Map.of("b1", KEY_B));
         assertFalse(withoutA.matches(madeUnderA, "REQ", body), "a retired key verifies nothing");
         assertFalse(underA.matches("b1." + madeUnderA.substring(3), "REQ", body), "the key id is not interchangeable");
+    }
+
+    @Test
+    void passportsOfTwoStatesWithOneNumberAreTwoPeople() {
+        assertNotEquals(underA.customerRef(PersonDocument.of(DocumentType.PASSPORT, "E12345678", "USA")),
+                underA.customerRef(PersonDocument.of(DocumentType.PASSPORT, "E12345678", "DEU")));
     }
 
     @Test
