@@ -97,14 +97,21 @@ public class AccountStatusService {
     /** The answer for {@code caller}, cut to what its role may see. */
     public StatusQueryResponse answer(Caller caller, StatusQueryRequest request, Lookup lookup) {
         Instant now = Instant.now();
+        Map<String, Instant> windowStarts = StatusPolicy.windowStarts(now, markerConfig.counterWindows());
+        Map<String, Long> noReports = StatusPolicy.counters(List.of(), now, windowStarts);
         List<AccountStatusView> results = new ArrayList<>(lookup.refs().size());
         for (int i = 0; i < lookup.refs().size(); i++) {
             AccountQuery account = request.accounts().get(i);
             List<MarkerFact> markers = lookup.snapshots().get(lookup.refs().get(i)).markers();
+            if (markers.isEmpty()) {
+                results.add(new AccountStatusView(account.bank().value(), account.accountNumber().masked(),
+                        AccountStatus.CLEAR, List.of(), noReports));
+                continue;
+            }
             results.add(new AccountStatusView(account.bank().value(), account.accountNumber().masked(),
                     StatusPolicy.status(markers, now),
                     markers.stream().filter(m -> m.inForce(now)).map(m -> MarkerVisibility.view(caller, m)).toList(),
-                    StatusPolicy.counters(markers, now, markerConfig.counterWindows())));
+                    StatusPolicy.counters(markers, now, windowStarts)));
         }
         return new StatusQueryResponse(results, lookup.head());
     }

@@ -21,18 +21,20 @@ public class ChangeTracker {
     private static final int MAX_TRACKED = 500_000;
 
     private final ChangeFeed feed;
+    private final FeedHeadReader heads;
     private final Map<String, Long> lastChange = new ConcurrentHashMap<>();
     private volatile long baseline = -1;
     private volatile long applied = -1;
     private final List<Runnable> onReset = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public ChangeTracker(ChangeFeed feed) {
+    public ChangeTracker(ChangeFeed feed, FeedHeadReader heads) {
         this.feed = feed;
+        this.heads = heads;
     }
 
     /** Reads the head from PostgreSQL and applies every change up to it. @return the head */
     public long catchUp() {
-        long head = feed.head();
+        long head = heads.readAfterNow();
         if (head > applied) {
             apply(head);
         }

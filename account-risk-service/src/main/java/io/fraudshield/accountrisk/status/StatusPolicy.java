@@ -33,14 +33,20 @@ public final class StatusPolicy {
         return worst;
     }
 
-    /** Reports (approved, unrevoked markers, expired ones included) made within each window before {@code now}. */
-    public static Map<String, Long> counters(List<MarkerFact> markers, Instant now, List<Period> windows) {
-        Map<String, Long> counters = new LinkedHashMap<>();
+    /** The start of each counter window ending at {@code now}, by the window's name ({@code P3D}...). */
+    public static Map<String, Instant> windowStarts(Instant now, List<Period> windows) {
+        Map<String, Instant> starts = new LinkedHashMap<>();
         for (Period window : windows) {
-            Instant since = now.atOffset(ZoneOffset.UTC).minus(window).toInstant();
-            counters.put(window.toString(), markers.stream()
-                    .filter(m -> m.countsAsReport(now) && !m.createdAt().isBefore(since)).count());
+            starts.put(window.toString(), now.atOffset(ZoneOffset.UTC).minus(window).toInstant());
         }
+        return starts;
+    }
+
+    /** Reports (approved, unrevoked markers, expired ones included) made since each window's start. */
+    public static Map<String, Long> counters(List<MarkerFact> markers, Instant now, Map<String, Instant> windowStarts) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        windowStarts.forEach((window, since) -> counters.put(window, markers.stream()
+                .filter(m -> m.countsAsReport(now) && !m.createdAt().isBefore(since)).count()));
         return counters;
     }
 

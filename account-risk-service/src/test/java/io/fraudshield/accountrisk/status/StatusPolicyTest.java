@@ -52,7 +52,8 @@ class StatusPolicyTest {
                 created("MULE_SUSPECTED/GREY/ACTIVE/-1/1", Duration.ofDays(100)),
                 created("MULE_SUSPECTED/GREY/ACTIVE/-1/1", Duration.ofDays(200)));
         assertEquals(Map.of("P3D", 1L, "P30D", 2L, "P6M", 3L),
-                StatusPolicy.counters(facts, NOW, List.of(Period.ofDays(3), Period.ofDays(30), Period.ofMonths(6))));
+                StatusPolicy.counters(facts, NOW,
+                        StatusPolicy.windowStarts(NOW, List.of(Period.ofDays(3), Period.ofDays(30), Period.ofMonths(6)))));
     }
 
     static MarkerFact fact(String spec) {
