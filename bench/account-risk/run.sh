@@ -21,12 +21,12 @@ service=""
 trap '[[ -n $service ]] && kill $service 2>/dev/null; kill $stack 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -qs 'local-stack ready' "$work/local-stack.log" && break; sleep 0.5; done
 
-TOKEN_PLATFORM=$("$ROOT/scripts/token.sh" payment-institution PAYBENCH)
-TOKEN_POLICE=$("$ROOT/scripts/token.sh" police GA3301)
+TOKEN_PLATFORM=$("$ROOT/scripts/token.sh" account-risk-service payment-institution PAYBENCH)
+TOKEN_POLICE=$("$ROOT/scripts/token.sh" account-risk-service police GA3301)
 (cd "$ROOT/account-risk-service" && \
   DB_URL="jdbc:postgresql://localhost:$FS_POSTGRES_PORT/accountrisk" DB_USER=accountrisk_runtime \
   DB_PASSWORD=accountrisk_runtime DB_OWNER_USER=accountrisk_owner DB_OWNER_PASSWORD=accountrisk_owner \
-  REDIS_URL="redis://localhost:$FS_REDIS_PORT" JWT_ISSUER=https://fraudshield.local/issuer JWT_AUDIENCE=fraudshield \
+  REDIS_URL="redis://localhost:$FS_REDIS_PORT" JWT_ISSUER=https://fraudshield.local/issuer JWT_AUDIENCE=account-risk-service \
   JWT_PUBLIC_KEY_LOCATION="$FS_KEYS_DIR/jwt-verification-key.pem" PSEUDONYM_ACTIVE_KEY_ID=bench \
   FRAUDSHIELD_PSEUDONYM_KEYS_BENCH=YmVuY2htYXJrLW9ubHktbm90LWEtc2VjcmV0LWtleS0wMDAx \
   AUDIT_ACTIVE_KEY_ID=bench FRAUDSHIELD_AUDIT_KEYS_BENCH=YmVuY2htYXJrLWF1ZGl0LW9ubHktbm90LWEtc2VjcmV0LTAwMQ== \

@@ -33,7 +33,7 @@ public record ParticipantClient(String role, String participant, String subject)
     }
 
     public static ParticipantClient service(String code) {
-        return new ParticipantClient("admin", code, "service-account");
+        return new ParticipantClient("service", code, "service-account");
     }
 
     public ParticipantClient as(String otherSubject) {

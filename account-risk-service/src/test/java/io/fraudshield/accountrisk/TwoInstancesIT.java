@@ -58,7 +58,7 @@ class TwoInstancesIT {
             env.put("DB_OWNER_PASSWORD", roles.owner());
             env.put("REDIS_URL", redis);
             env.put("JWT_ISSUER", LocalTokens.ISSUER);
-            env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
+            env.put("JWT_AUDIENCE", "account-risk-service");
             env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
             env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
             env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
@@ -98,7 +98,7 @@ class TwoInstancesIT {
 
     private static RequestSpecification as(int port, String role, String participant) {
         return given().port(port).contentType("application/json").header("Authorization", "Bearer "
-                + LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), role, participant, "it-" + role,
+                + LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), "account-risk-service", role, participant, "it-" + role,
                 Duration.ofMinutes(5)));
     }
 

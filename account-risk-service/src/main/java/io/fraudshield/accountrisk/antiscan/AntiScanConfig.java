@@ -31,7 +31,7 @@ public interface AntiScanConfig {
     @WithDefault("3")
     int missCost();
 
-    @WithDefault("police,regulator,admin")
+    @WithDefault("police,regulator,service")
     Set<String> exemptRoles();
 
     interface Tier {

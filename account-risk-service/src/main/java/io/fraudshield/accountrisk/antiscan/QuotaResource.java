@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/quota")
 @Tag(name = "Quota", description = "The caller's anti-enumeration token bucket")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
 public class QuotaResource {
 
     private final TokenBuckets buckets;

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/marker-events")
 @Tag(name = "Change feed", description = "Every change of a marker or restriction, numbered without gaps, to mirror the list")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
 public class MarkerEventResource {
 
     private static final int MAX_LIMIT = 1000;

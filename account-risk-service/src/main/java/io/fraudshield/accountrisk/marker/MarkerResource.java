@@ -31,7 +31,7 @@ import java.util.UUID;
 @Path("/v1")
 @Tag(name = "Markers", description = "Markers on accounts and persons: categories, levels, validity, maker-checker, revocation")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
 public class MarkerResource {
 
     private final MarkerService markers;

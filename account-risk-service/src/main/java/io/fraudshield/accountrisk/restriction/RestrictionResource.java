@@ -78,7 +78,7 @@ public class RestrictionResource {
     @GET
     @Path("/person-restrictions/{customerRef}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.ADMIN_NAME})
+    @RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
     @Operation(summary = "Is this person restricted today?", description = "An unknown or no longer restricted person is"
             + " 200 with restricted false (docs/card-limit.md): a 404 would send every opening to review.")
     @APIResponse(responseCode = "200", description = "The person's status", content = @Content(schema = @Schema(implementation = PersonRestrictionStatus.class)))

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/account-status-queries")
 @Tag(name = "Account status", description = "Is this account stopped, frozen, black- or grey-listed? The payment-time question")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
 public class AccountStatusResource {
 
     private final AccountStatusService statuses;
