@@ -2,7 +2,7 @@
 # Benchmarks account-risk-service's status queries on this machine and prints the numbers recorded in
 # bench/account-risk/RESULTS.md. Not part of ./mvnw verify.
 #   bench/account-risk/run.sh [seconds per run, default 20]
-# Starts its own local-stack (fresh data in a temp folder, ports 25432/26379) and the packaged service in the
+# Starts its own local-stack (fresh data in a temp folder, ports 27432/28379, apart from the other benches) and the packaged service in the
 # production profile, marks 200 accounts, then measures with wrk (Debian package) at 8 and 32 connections:
 # a trivial JSON endpoint of the same service (/q/health/live), single-account queries for never-marked
 # (CLEAR) and marked accounts, and 1,000-account batches. The platform's bucket is sized so it never empties:
@@ -14,7 +14,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 build_if_needed
 
 work=$(mktemp -d)
-export FS_DATA_DIR="$work/data" FS_KEYS_DIR="$work/keys" FS_POSTGRES_PORT=25432 FS_REDIS_PORT=26379
+export FS_DATA_DIR="$work/data" FS_KEYS_DIR="$work/keys" FS_POSTGRES_PORT=27432 FS_REDIS_PORT=28379
 java -cp "$(local_stack_classpath)" io.fraudshield.localstack.LocalStack >"$work/local-stack.log" 2>&1 &
 stack=$!
 service=""
