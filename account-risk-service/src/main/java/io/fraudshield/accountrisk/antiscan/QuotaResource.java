@@ -27,7 +27,7 @@ public class QuotaResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Your participant's quota", description = "Tokens left, tier, refill, and what hits and misses cost.")
+    @Operation(operationId = "getQuota", summary = "Your participant's quota", description = "Tokens left, tier, refill, and what hits and misses cost.")
     public Quota quota() {
         return buckets.quota(caller.get());
     }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,12 +44,14 @@ public class AppealResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.BANK_NAME)
-    @Operation(summary = "File an appeal", description = "Against the customer's restriction in force (409 when none); due by the configured time limit.")
+    @Operation(operationId = "fileAppeal", summary = "File an appeal", description = "Against the customer's restriction in force (409 when none); due by the configured time limit.")
     @APIResponse(responseCode = "201", description = "Filed", content = @Content(schema = @Schema(implementation = AppealView.class)))
-    public Response file(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull AppealRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, request, () -> {
+    @APIResponse(responseCode = "409", description = "The person has no restriction in force")
+    public RestResponse<AppealView> file(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                         @Valid @NotNull AppealRequest request) {
+        return idempotency.once(caller.get(), idempotencyKey, request, AppealView.class, () -> {
             AppealView view = appeals.file(caller.get(), request);
-            return Response.created(URI.create("/v1/appeals/" + view.id())).entity(view).build();
+            return RestResponse.ResponseBuilder.<AppealView>created(URI.create("/v1/appeals/" + view.id())).entity(view).build();
         });
     }
 
@@ -58,18 +60,21 @@ public class AppealResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.POLICE_NAME, Role.REGULATOR_NAME})
-    @Operation(summary = "Decide an appeal", description = "By the listing agency or a regulator; UPHELD lifts the restriction at once.")
-    public Response decide(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                           @Valid @NotNull DecisionRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request),
-                () -> Response.ok(appeals.decide(caller.get(), id, request)).build());
+    @Operation(operationId = "decideAppeal", summary = "Decide an appeal", description = "By the listing agency or a regulator; UPHELD lifts the restriction at once.")
+    @APIResponse(responseCode = "200", description = "The appeal, UPHELD or REJECTED",
+            content = @Content(schema = @Schema(implementation = AppealView.class)))
+    @APIResponse(responseCode = "409", description = "The appeal was already decided")
+    public RestResponse<AppealView> decide(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                           @Valid @NotNull DecisionRequest request) {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), AppealView.class,
+                () -> RestResponse.ok(appeals.decide(caller.get(), id, request)));
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.BANK_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME})
-    @Operation(summary = "An appeal", description = "For the filing bank, the listing agency and regulators; 404 for anyone else.")
+    @Operation(operationId = "getAppeal", summary = "An appeal", description = "For the filing bank, the listing agency and regulators; 404 for anyone else.")
     public AppealView find(@PathParam("id") UUID id) {
         return appeals.find(caller.get(), id);
     }

@@ -28,7 +28,7 @@ public class MarkerEventResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Changes after a cursor",
+    @Operation(operationId = "listMarkerEvents", summary = "Changes after a cursor",
             description = "Ordered and gap-free even under concurrent writers: a change numbered N is visible only once every change before it is.")
     public MarkerEventPage after(@QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
         long from = after == null ? 0 : after;

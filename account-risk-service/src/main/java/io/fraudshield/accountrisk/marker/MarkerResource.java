@@ -15,7 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -48,36 +48,37 @@ public class MarkerResource {
     @Path("/account-markers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark an account", description = "Who may write which category is configuration (403 otherwise);"
+    @Operation(operationId = "markAccount", summary = "Mark an account", description = "Who may write which category is configuration (403 otherwise);"
             + " a BLACK marker is PENDING_APPROVAL until another person of the same participant approves it.")
     @APIResponse(responseCode = "201", description = "Marked", content = @Content(schema = @Schema(implementation = MarkerView.class)))
-    public Response markAccount(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<MarkerView> markAccount(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @RequestBody(content = @Content(examples = @ExampleObject(name = "involved account",
                                         value = Examples.ACCOUNT_MARKER))) @Valid @NotNull AccountMarkerRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, request, () -> created(markers.markAccount(caller.get(), request)));
+        return idempotency.once(caller.get(), idempotencyKey, request, MarkerView.class,
+                () -> created(markers.markAccount(caller.get(), request)));
     }
 
     @POST
     @Path("/person-markers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark a person", description = "The form card-limit-service's outbox sends; the Idempotency-Key is"
+    @Operation(operationId = "markPerson", summary = "Mark a person", description = "The form card-limit-service's outbox sends; the Idempotency-Key is"
             + " the message id, so a message relayed again is applied once (200 with the marker it made).")
     @APIResponse(responseCode = "201", description = "Marked", content = @Content(schema = @Schema(implementation = MarkerView.class)))
     @APIResponse(responseCode = "200", description = "This message was applied before", content = @Content(schema = @Schema(implementation = MarkerView.class)))
-    public Response markPerson(@HeaderParam(Idempotency.HEADER) String messageId,
+    public RestResponse<MarkerView> markPerson(@HeaderParam(Idempotency.HEADER) String messageId,
                                @RequestBody(content = @Content(examples = @ExampleObject(name = "bulk opening",
                                        value = Examples.PERSON_MARKER))) @Valid @NotNull PersonMarkerRequest request) {
-        return idempotency.once(caller.get(), messageId, request, () -> {
+        return idempotency.once(caller.get(), messageId, request, MarkerView.class, () -> {
             MarkerService.Applied applied = markers.markPerson(caller.get(), messageId, request);
-            return applied.created() ? created(applied.marker()) : Response.ok(applied.marker()).build();
+            return applied.created() ? created(applied.marker()) : RestResponse.ok(applied.marker());
         });
     }
 
     @GET
     @Path("/markers/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A marker, whole", description = "For its source and police/regulator; anyone else gets 404.")
+    @Operation(operationId = "getMarker", summary = "A marker, whole", description = "For its source and police/regulator; anyone else gets 404.")
     public MarkerView find(@PathParam("id") UUID id) {
         return markers.find(caller.get(), id);
     }
@@ -85,25 +86,31 @@ public class MarkerResource {
     @POST
     @Path("/markers/{id}/approval")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve a BLACK marker", description = "By another person of the source participant; self-approval is 403.")
-    public Response approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "approval"),
-                () -> Response.ok(markers.approve(caller.get(), id)).build());
+    @Operation(operationId = "approveMarker", summary = "Approve a BLACK marker", description = "By another person of the source participant; self-approval is 403.")
+    @APIResponse(responseCode = "200", description = "The marker, ACTIVE",
+            content = @Content(schema = @Schema(implementation = MarkerView.class)))
+    @APIResponse(responseCode = "409", description = "The marker is not pending approval")
+    public RestResponse<MarkerView> approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "approval"), MarkerView.class,
+                () -> RestResponse.ok(markers.approve(caller.get(), id)));
     }
 
     @POST
     @Path("/markers/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke a marker", description = "By its source or a regulator; it stops counting at once. Audited.")
-    public Response revoke(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @Operation(operationId = "revokeMarker", summary = "Revoke a marker", description = "By its source or a regulator; it stops counting at once. Audited.")
+    @APIResponse(responseCode = "200", description = "The marker, REVOKED",
+            content = @Content(schema = @Schema(implementation = MarkerView.class)))
+    @APIResponse(responseCode = "409", description = "The marker is already revoked")
+    public RestResponse<MarkerView> revoke(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "case closed",
                                    value = Examples.REVOCATION))) @Valid @NotNull RevocationRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request),
-                () -> Response.ok(markers.revoke(caller.get(), id, request)).build());
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), MarkerView.class,
+                () -> RestResponse.ok(markers.revoke(caller.get(), id, request)));
     }
 
-    private static Response created(MarkerView view) {
-        return Response.created(URI.create("/v1/markers/" + view.id())).entity(view).build();
+    private static RestResponse<MarkerView> created(MarkerView view) {
+        return RestResponse.ResponseBuilder.<MarkerView>created(URI.create("/v1/markers/" + view.id())).entity(view).build();
     }
 }

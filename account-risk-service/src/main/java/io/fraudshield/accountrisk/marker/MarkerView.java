@@ -1,7 +1,9 @@
 package io.fraudshield.accountrisk.marker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,12 +15,23 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MarkerView(UUID id, SubjectType subjectType, MarkerCategory category, MarkerLevel level,
                          String reasonCode, MarkerState state, Instant validFrom, Instant validUntil, String source,
-                         String evidenceRef, @JsonRawValue String evidence, Instant createdAt, String approvedBy,
+                         String evidenceRef, JsonNode evidence, Instant createdAt, String approvedBy,
                          Instant revokedAt, String revocationReason) {
+
+    private static final ObjectMapper EVIDENCE = new ObjectMapper();
 
     static MarkerView full(Marker marker) {
         return new MarkerView(marker.id, marker.subjectType, marker.category, marker.level, marker.reasonCode,
                 marker.state, marker.validFrom, marker.validUntil, marker.sourceParticipant, marker.evidenceRef,
-                marker.evidence, marker.createdAt, marker.approvedBy, marker.revokedAt, marker.revocationReason);
+                evidence(marker.evidence), marker.createdAt, marker.approvedBy, marker.revokedAt, marker.revocationReason);
+    }
+
+    /** The evidence object as stored (JSON text written by this service). */
+    private static JsonNode evidence(String text) {
+        try {
+            return text == null ? null : EVIDENCE.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored evidence is not JSON", e);
+        }
     }
 }

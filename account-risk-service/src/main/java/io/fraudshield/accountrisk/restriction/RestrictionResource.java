@@ -17,7 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -53,16 +53,17 @@ public class RestrictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.POLICE_NAME)
-    @Operation(summary = "List a person", description = "Police at city level or above (a provincial agency for listings"
+    @Operation(operationId = "listPerson", summary = "List a person", description = "Police at city level or above (a provincial agency for listings"
             + " below the thresholds). The configured profile sets the dates; listed again while punished, the clock"
             + " restarts within the profile's cap.")
     @APIResponse(responseCode = "201", description = "Listed", content = @Content(schema = @Schema(implementation = RestrictionView.class)))
-    public Response list(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<RestrictionView> list(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                          @RequestBody(content = @Content(examples = @ExampleObject(name = "certified",
                                  value = Examples.PERSON_RESTRICTION))) @Valid @NotNull RestrictionRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, request, () -> {
+        return idempotency.once(caller.get(), idempotencyKey, request, RestrictionView.class, () -> {
             RestrictionView view = restrictions.list(caller.get(), request);
-            return Response.created(URI.create("/v1/restriction-listings/" + view.id())).entity(view).build();
+            return RestResponse.ResponseBuilder.<RestrictionView>created(URI.create("/v1/restriction-listings/" + view.id()))
+                    .entity(view).build();
         });
     }
 
@@ -70,7 +71,7 @@ public class RestrictionResource {
     @Path("/restriction-listings/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.POLICE_NAME, Role.REGULATOR_NAME})
-    @Operation(summary = "A listing with its written notice", description = "For the listing agency and regulators; 404 for anyone else.")
+    @Operation(operationId = "getListing", summary = "A listing with its written notice", description = "For the listing agency and regulators; 404 for anyone else.")
     public RestrictionView find(@PathParam("id") UUID id) {
         return restrictions.find(caller.get(), id);
     }
@@ -79,7 +80,7 @@ public class RestrictionResource {
     @Path("/person-restrictions/{customerRef}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
-    @Operation(summary = "Is this person restricted today?", description = "An unknown or no longer restricted person is"
+    @Operation(operationId = "getPersonRestriction", summary = "Is this person restricted today?", description = "An unknown or no longer restricted person is"
             + " 200 with restricted false (docs/card-limit.md): a 404 would send every opening to review.")
     @APIResponse(responseCode = "200", description = "The person's status", content = @Content(schema = @Schema(implementation = PersonRestrictionStatus.class)))
     public PersonRestrictionStatus status(@PathParam("customerRef") String customerRef) {

@@ -13,7 +13,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.fraudshield.common.openapi.ContractFilter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -39,10 +43,14 @@ public class AccountStatusResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Status of 1 to 1,000 accounts", description = "CLEAR, GREY, BLACK, STOPPED or FROZEN per account,"
+    @Operation(operationId = "queryAccountStatus", summary = "Status of 1 to 1,000 accounts", description = "CLEAR, GREY, BLACK, STOPPED or FROZEN per account,"
             + " the markers the caller's role may see, and report counters over 3 days, 30 days and 6 months. Never CLEAR"
             + " for a marker committed before the query began. Metered: an account with no marker costs more tokens"
             + " than one with a marker; an empty bucket is 429 with Retry-After.")
+    @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
+    @APIResponse(responseCode = "200", description = "One answer per account, in request order",
+            content = @Content(schema = @Schema(implementation = StatusQueryResponse.class)))
+    @APIResponse(responseCode = "429", description = "The participant's look-up quota is used up; see Retry-After")
     public StatusQueryResponse query(@RequestBody(content = @Content(examples = @ExampleObject(name = "two accounts",
             value = Examples.STATUS_QUERY))) @Valid @NotNull StatusQueryRequest request) {
         Caller who = caller.get();

@@ -10,7 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.fraudshield.common.openapi.ContractFilter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,9 +36,13 @@ public class TransferCheckResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check a transfer", description = "Payer, payee, amount, channel → ALLOW, WARN (text for the payer"
+    @Operation(operationId = "checkTransfer", summary = "Check a transfer", description = "Payer, payee, amount, channel → ALLOW, WARN (text for the payer"
             + " in Chinese and English), DELAY (ATM transfers to another person: credited after 24 h, revocable meanwhile)"
             + " or BLOCK, with every reason. Metered like status queries.")
+    @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
+    @APIResponse(responseCode = "200", description = "The decision and its reasons",
+            content = @Content(schema = @Schema(implementation = TransferCheckView.class)))
+    @APIResponse(responseCode = "429", description = "The participant's look-up quota is used up; see Retry-After")
     public TransferCheckView check(@Valid @NotNull TransferCheckRequest request) {
         return checks.check(caller.get(), request);
     }
