@@ -2,10 +2,11 @@ package io.fraudshield.accountrisk.marker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,7 +16,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MarkerView(UUID id, SubjectType subjectType, MarkerCategory category, MarkerLevel level,
                          String reasonCode, MarkerState state, Instant validFrom, Instant validUntil, String source,
-                         String evidenceRef, JsonNode evidence, Instant createdAt, String approvedBy,
+                         String evidenceRef, Map<String, Object> evidence, Instant createdAt, String approvedBy,
                          Instant revokedAt, String revocationReason) {
 
     private static final ObjectMapper EVIDENCE = new ObjectMapper();
@@ -27,9 +28,9 @@ public record MarkerView(UUID id, SubjectType subjectType, MarkerCategory catego
     }
 
     /** The evidence object as stored (JSON text written by this service). */
-    private static JsonNode evidence(String text) {
+    private static Map<String, Object> evidence(String text) {
         try {
-            return text == null ? null : EVIDENCE.readTree(text);
+            return text == null ? null : EVIDENCE.readValue(text, new TypeReference<Map<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored evidence is not JSON", e);
         }
