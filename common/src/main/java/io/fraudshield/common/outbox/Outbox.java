@@ -1,0 +1,52 @@
+package io.fraudshield.common.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Writes a message for another service in the caller's transaction: it is sent if and only if the change
+ * that caused it commits. {@link OutboxRelay} delivers it later through the destination's {@link OutboxDelivery}.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = "insert into outbox (id, aggregate, type, destination, payload)"
+            + " values (?, ?, ?, ?, ?)";
+
+    private final AgroalDataSource dataSource;
+
+    public Outbox(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @param aggregate   what the message is about (e.g. a customerRef, never a clear identifier): messages of
+     *                    one aggregate are delivered in the order they were written
+     * @param type        what kind of message, for the receiver and for operators
+     * @param destination which {@link OutboxDelivery} carries it
+     * @param payload     the body, usually JSON
+     * @return the message id the receiver sees as {@link OutboxMessage#MESSAGE_ID_HEADER}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(String aggregate, String type, String destination, String payload) {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, id);
+            insert.setString(2, aggregate);
+            insert.setString(3, type);
+            insert.setString(4, destination);
+            insert.setString(5, payload);
+            insert.executeUpdate();
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox enqueue failed", e);
+        }
+    }
+}
