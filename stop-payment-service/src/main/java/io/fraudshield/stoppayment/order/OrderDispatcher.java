@@ -1,0 +1,91 @@
+package io.fraudshield.stoppayment.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fraudshield.common.outbox.Outbox;
+import io.fraudshield.stoppayment.delivery.OutboxWritten;
+import io.fraudshield.stoppayment.delivery.WebhookBody;
+import io.fraudshield.stoppayment.delivery.WebhookEvent;
+import io.fraudshield.stoppayment.sealing.Sealer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Issues an order in the transaction that decided it: the order enters the bank's inbox and a signed webhook
+ * event enters the kernel outbox, both committed with the order or not at all. The event is sealed in the
+ * outbox (it carries the account number and holder name the bank must match).
+ */
+@ApplicationScoped
+public class OrderDispatcher {
+
+    public static final String ORDER_ISSUED = "order.issued";
+    public static final String ORDER_EXPIRING = "order.expiring";
+
+    private final OrderRepository orders;
+    private final Outbox outbox;
+    private final Sealer sealer;
+    private final ObjectMapper json;
+    private final Event<OutboxWritten> written;
+
+    public OrderDispatcher(OrderRepository orders, Outbox outbox, Sealer sealer, ObjectMapper json, Event<OutboxWritten> written) {
+        this.orders = orders;
+        this.outbox = outbox;
+        this.sealer = sealer;
+        this.json = json;
+        this.written = written;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void issue(StopOrder order, String caseNumber, Instant at) {
+        order.moveTo(OrderState.ISSUED, at);
+        InboxEntry entry = new InboxEntry();
+        entry.participant = order.target;
+        entry.orderId = order.id;
+        entry.eventType = ORDER_ISSUED;
+        orders.persist(entry);
+        notify(order.target, order.id, ORDER_ISSUED, document(order, caseNumber), at);
+    }
+
+    /** A webhook event to any registered participant (the target bank, or the agency for reminders). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notify(String participant, UUID orderId, String type, Object data, Instant at) {
+        String body = write(new WebhookBody(type, at, data));
+        String sealed = sealer.seal(write(new WebhookEvent(participant, orderId, type, body)));
+        outbox.enqueue("order/" + orderId, type, WebhookEvent.DESTINATION, sealed);
+        written.fire(new OutboxWritten());
+    }
+
+    /** The order as its bank sees it, with the clear values while they are still kept. */
+    public BankOrderDocument document(StopOrder order, String caseNumber) {
+        OrderDetails details = details(order);
+        return new BankOrderDocument(OrderView.of(order, caseNumber), details == null ? null : details.accountNumber(),
+                details == null ? null : details.holderName());
+    }
+
+    public OrderDetails details(StopOrder order) {
+        if (order.sealedDetails == null) {
+            return null;
+        }
+        try {
+            return json.readValue(sealer.open(order.sealedDetails), OrderDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("order details unreadable", e);
+        }
+    }
+
+    public String seal(OrderDetails details) {
+        return sealer.seal(write(details));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
