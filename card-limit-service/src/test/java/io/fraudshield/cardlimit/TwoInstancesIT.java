@@ -51,7 +51,7 @@ class TwoInstancesIT {
     @BeforeAll
     static void startTwoReplicas() throws Exception {
         LocalPostgres postgres = TestStores.get().postgres();
-        postgres.ensureDatabase("cardlimit_it");
+        LocalPostgres.DatabaseRoles roles = postgres.ensureDatabase("cardlimit_it");
         accountRisk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(100));
         accountRisk.start();
         accountRisk.stubFor(get(urlPathMatching("/v1/person-restrictions/.*")).willReturn(aResponse().withStatus(200)
@@ -68,13 +68,17 @@ class TwoInstancesIT {
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("DB_URL", postgres.jdbcUrl("cardlimit_it"));
-            env.put("DB_USER", LocalPostgres.USER);
-            env.put("DB_PASSWORD", LocalPostgres.USER);
+            env.put("DB_USER", roles.runtime());
+            env.put("DB_PASSWORD", roles.runtime());
+            env.put("DB_OWNER_USER", roles.owner());
+            env.put("DB_OWNER_PASSWORD", roles.owner());
             env.put("JWT_ISSUER", LocalTokens.ISSUER);
             env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
             env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
             env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
             env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
+            env.put("AUDIT_ACTIVE_KEY_ID", "it1");
+            env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
             env.put("ACCOUNT_RISK_URL", accountRisk.baseUrl());
             INSTANCES.add(builder.start());
             PORTS.add(port);

@@ -8,10 +8,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A real PostgreSQL server from the zonky binaries on Maven Central: nothing to install. */
+/**
+ * A real PostgreSQL server from the zonky binaries on Maven Central: nothing to install. Each service database
+ * has two login roles, as in production: {@code <db>_owner} owns the schema and runs Flyway, {@code <db>_runtime}
+ * is what the service connects as (no DDL, no rewriting the audit trail). Local passwords equal the role names
+ * (the local server trusts local connections anyway).
+ */
 public final class LocalPostgres implements AutoCloseable {
 
-    public static final String USER = "postgres";
+    /** The cluster's superuser: tests play a rogue database administrator with it. */
+    public static final String SUPERUSER = "postgres";
+
+    /** The two roles of one database; each role's local password is its name. */
+    public record DatabaseRoles(String owner, String runtime) {
+    }
 
     private final EmbeddedPostgres server;
 
@@ -48,18 +58,42 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
-    /** Creates the database unless it exists; one database per service. */
-    public synchronized void ensureDatabase(String database) throws SQLException {
-        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+    public static DatabaseRoles roles(String database) {
+        return new DatabaseRoles(database + "_owner", database + "_runtime");
+    }
+
+    /**
+     * Creates the database and its two roles unless they exist; one database per service. A database made
+     * before the roles existed (local data kept across restarts) is handed over to its owner role.
+     */
+    public synchronized DatabaseRoles ensureDatabase(String database) throws SQLException {
+        if (!database.matches("[a-z][a-z0-9_]{0,40}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
+        DatabaseRoles roles = roles(database);
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
-            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
-            if (!exists.next()) {
-                statement.execute("create database " + database);
+            for (String role : new String[] {roles.owner(), roles.runtime()}) {
+                if (!statement.executeQuery("select 1 from pg_roles where rolname = '" + role + "'").next()) {
+                    statement.execute("create role " + role + " login password '" + role + "'");
+                }
+            }
+            if (!statement.executeQuery("select 1 from pg_database where datname = '" + database + "'").next()) {
+                statement.execute("create database " + database + " owner " + roles.owner());
             }
         }
+        try (Connection connection = server.getDatabase(SUPERUSER, database).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter database " + database + " owner to " + roles.owner());
+            // PostgreSQL 14 lets every role create tables in public: only the owner may
+            statement.execute("alter schema public owner to " + roles.owner());
+            statement.execute("revoke create on schema public from public");
+            statement.execute("do $$ declare t record; begin"
+                    + " for t in select tablename from pg_tables where schemaname = 'public' and tableowner <> '"
+                    + roles.owner() + "' loop execute format('alter table public.%I owner to " + roles.owner()
+                    + "', t.tablename); end loop; end $$");
+        }
+        return roles;
     }
 
     @Override

@@ -38,9 +38,9 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-shutdown"));
 
-        System.out.println("local-stack ready: postgres=localhost:" + postgres.port() + " (user postgres, databases "
-                + String.join(", ", DATABASES) + ") redis=localhost:" + redis.port() + " data=" + dataDir
-                + " keys=" + keysDir);
+        System.out.println("local-stack ready: postgres=localhost:" + postgres.port() + " (databases "
+                + String.join(", ", DATABASES) + ", each with roles <db>_owner and <db>_runtime; superuser "
+                + LocalPostgres.SUPERUSER + ") redis=localhost:" + redis.port() + " data=" + dataDir + " keys=" + keysDir);
         stopped.await();
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One real PostgreSQL per test JVM, on a free port, shared by every {@code @QuarkusTest} of a module; each
  * service gets its own database (init arg {@code database}) and trusts the test key pair. A service that uses
- * Redis says so (init arg {@code redis=true}) and gets one real Redis too.
+ * Redis says so (init arg {@code redis=true}) and gets one real Redis too. As in production, Flyway migrates
+ * as the database's owner role and the service connects as its runtime role.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,11 +25,13 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         TestStores stores = TestStores.get();
-        stores.ensureDatabase(database);
+        LocalPostgres.DatabaseRoles roles = stores.ensureDatabase(database);
         Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", stores.postgres().jdbcUrl(database),
-                "quarkus.datasource.username", LocalPostgres.USER,
-                "quarkus.datasource.password", LocalPostgres.USER,
+                "quarkus.datasource.username", roles.runtime(),
+                "quarkus.datasource.password", roles.runtime(),
+                "quarkus.flyway.username", roles.owner(),
+                "quarkus.flyway.password", roles.owner(),
                 "mp.jwt.verify.publickey.location", LocalKeys.publicKeyFile(TestTokens.KEYS_DIR).toString()));
         if (redis) {
             config.put("quarkus.redis.hosts", stores.redis().uri());

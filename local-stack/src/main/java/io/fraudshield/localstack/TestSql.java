@@ -1,5 +1,7 @@
 package io.fraudshield.localstack;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +13,18 @@ import java.sql.Statement;
 public final class TestSql {
 
     private TestSql() {
+    }
+
+    /**
+     * The cluster's superuser on the database at {@code jdbcUrl} (e.g. the test's
+     * {@code quarkus.datasource.jdbc.url}): for tests that tamper as a database administrator would.
+     */
+    public static DataSource superuser(String jdbcUrl) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl);
+        dataSource.setUser(LocalPostgres.SUPERUSER);
+        dataSource.setPassword(LocalPostgres.SUPERUSER);
+        return dataSource;
     }
 
     /** The first column of the first row of {@code query}, e.g. a count. */

@@ -59,9 +59,9 @@ public final class TestStores {
         }
     }
 
-    void ensureDatabase(String database) {
+    LocalPostgres.DatabaseRoles ensureDatabase(String database) {
         try {
-            postgres.ensureDatabase(database);
+            return postgres.ensureDatabase(database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }

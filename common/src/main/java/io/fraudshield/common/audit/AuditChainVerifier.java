@@ -1,5 +1,6 @@
 package io.fraudshield.common.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -7,29 +8,55 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * Walks every audit chain from its first event and names the first broken link: an edited event (its
- * hash no longer matches), a deleted or re-ordered one (a gap in the sequence or a wrong previous hash),
- * a cut-off tail (the head points past the last event) or a chain whose head was removed.
+ * Walks every audit chain from its first event and names the first broken link: an event edited (its hash no
+ * longer matches) or edited with its hashes recomputed (its seal no longer matches), a deleted or re-ordered
+ * one, a cut-off tail (the sealed head points past the last event), a chain deleted with its head (every
+ * chain has a genesis head from the first start), a head that is not sealed with the audit key, and a chain
+ * that ends before a signed checkpoint saw it end (an old head put back) — checked against the latest stored
+ * checkpoint and, when an auditor sends one, against the auditor's copy.
  */
 @ApplicationScoped
 public class AuditChainVerifier {
 
-    private final AgroalDataSource dataSource;
+    private static final String EVENTS = "select chain, seq, occurred_at, actor, role, participant, action, legal_basis,"
+            + " object_type, object_id, before_digest, after_digest, prev_hash, hash, seal from audit_event"
+            + " where chain = ? order by seq";
 
-    public AuditChainVerifier(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final AuditKeys keys;
+    private final AuditCheckpoints checkpoints;
+    private final int chains;
+
+    public AuditChainVerifier(AgroalDataSource dataSource, AuditKeys keys, AuditCheckpoints checkpoints,
+                              AuditConfig config) {
         this.dataSource = dataSource;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
+        this.chains = config.chains();
     }
 
     public AuditVerification verify() {
+        return verify(Optional.empty());
+    }
+
+    /** @param auditorHeld a checkpoint the caller kept; its signature must already have been checked */
+    public AuditVerification verify(Optional<AuditCheckpoint> auditorHeld) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return walk(connection);
+                return walk(connection, auditorHeld);
             } finally {
                 connection.rollback();
             }
@@ -38,86 +65,175 @@ public class AuditChainVerifier {
         }
     }
 
-    private AuditVerification walk(Connection connection) throws SQLException {
-        Map<Integer, Head> heads = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select chain, seq, hash from audit_head");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                heads.put(rows.getInt(1), new Head(rows.getLong(2), rows.getString(3)));
+    public boolean isSigned(AuditCheckpoint checkpoint) {
+        return checkpoint.isSignedBy(keys);
+    }
+
+    private AuditVerification walk(Connection connection, Optional<AuditCheckpoint> auditorHeld) throws SQLException {
+        List<AuditCheckpoint> seen = new ArrayList<>();
+        try {
+            Optional<AuditCheckpoint> stored = checkpoints.latest(connection);
+            if (stored.isPresent() && !stored.get().isSignedBy(keys)) {
+                return AuditVerification.brokenCheckpoint("the latest stored checkpoint (" + stored.get().createdAt()
+                        + ") is not signed with a configured audit key");
             }
+            stored.ifPresent(seen::add);
+        } catch (JsonProcessingException e) {
+            return AuditVerification.brokenCheckpoint("the latest stored checkpoint is not readable");
+        }
+        auditorHeld.ifPresent(seen::add);
+        Map<Integer, List<Expectation>> expected = new HashMap<>();
+        for (AuditCheckpoint checkpoint : seen) {
+            for (ChainHead head : checkpoint.heads()) {
+                expected.computeIfAbsent(head.chain(), chain -> new ArrayList<>())
+                        .add(new Expectation(head.seq(), head.hash(), checkpoint.createdAt()));
+            }
+        }
+        Map<Integer, StoredHead> heads = heads(connection);
+        SortedSet<Integer> all = new TreeSet<>(heads.keySet());
+        all.addAll(expected.keySet());
+        for (int chain = 0; chain < chains; chain++) {
+            all.add(chain);
         }
         long verified = 0;
-        int chain = Integer.MIN_VALUE;
-        long expectedSeq = 0;
-        String expectedPrev = null;
-        try (PreparedStatement select = connection.prepareStatement(
-                "select chain, seq, occurred_at, actor, role, participant, action, legal_basis, object_type, object_id,"
-                        + " before_digest, after_digest, prev_hash, hash from audit_event order by chain, seq")) {
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    AuditEvent event = new AuditEvent(rows.getInt(1), rows.getLong(2), rows.getTimestamp(3).toInstant(),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                            rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
-                            rows.getString(12), rows.getString(13), rows.getString(14));
-                    if (event.chain() != chain) {
-                        if (chain != Integer.MIN_VALUE) {
-                            AuditVerification tail = checkHead(chain, expectedSeq - 1, expectedPrev, heads, verified);
-                            if (tail != null) {
-                                return tail;
-                            }
-                        }
-                        chain = event.chain();
-                        expectedSeq = 1;
-                        expectedPrev = AuditEvent.GENESIS;
-                    }
-                    if (event.seq() != expectedSeq) {
-                        return AuditVerification.broken(verified, chain, expectedSeq,
-                                "event " + expectedSeq + " is missing (next stored event is " + event.seq() + ")");
-                    }
-                    if (!event.prevHash().equals(expectedPrev)) {
-                        return AuditVerification.broken(verified, chain, event.seq(),
-                                "event " + event.seq() + " does not link to the event before it");
-                    }
-                    if (!event.hash().equals(event.expectedHash())) {
-                        return AuditVerification.broken(verified, chain, event.seq(),
-                                "event " + event.seq() + " was altered after it was written");
-                    }
-                    expectedPrev = event.hash();
-                    expectedSeq++;
-                    verified++;
-                }
+        for (int chain : all) {
+            ChainWalk walk = new ChainWalk(chain, verified, expected.getOrDefault(chain, List.of()));
+            AuditVerification broken = walk.run(connection, heads.get(chain));
+            if (broken != null) {
+                return broken;
             }
-        }
-        if (chain != Integer.MIN_VALUE) {
-            AuditVerification tail = checkHead(chain, expectedSeq - 1, expectedPrev, heads, verified);
-            if (tail != null) {
-                return tail;
-            }
-        }
-        for (Map.Entry<Integer, Head> head : heads.entrySet()) {
-            if (head.getValue().seq() > 0) {
-                return AuditVerification.broken(verified, head.getKey(), 1,
-                        "all " + head.getValue().seq() + " events of the chain are missing");
-            }
+            verified = walk.verified;
         }
         return AuditVerification.intact(verified);
     }
 
-    /** Checks and forgets a chain's head; null when the chain ends where its head says. */
-    private static AuditVerification checkHead(int chain, long lastSeq, String lastHash, Map<Integer, Head> heads,
-                                               long verified) {
-        Head head = heads.remove(chain);
-        if (head == null) {
-            return AuditVerification.broken(verified, chain, lastSeq, "the chain's head is missing");
+    private static Map<Integer, StoredHead> heads(Connection connection) throws SQLException {
+        Map<Integer, StoredHead> heads = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select chain, seq, hash, seal from audit_head");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                heads.put(rows.getInt(1), new StoredHead(new ChainHead(rows.getInt(1), rows.getLong(2), rows.getString(3)),
+                        rows.getString(4)));
+            }
         }
-        if (head.seq() != lastSeq || !head.hash().equals(lastHash)) {
-            return AuditVerification.broken(verified, chain, lastSeq + 1,
-                    "events after " + lastSeq + " are missing (the chain head is at " + head.seq() + ")");
-        }
-        return null;
+        return heads;
     }
 
-    private record Head(long seq, String hash) {
+    /** One chain, event by event, then its head, then what the checkpoints saw of it. */
+    private final class ChainWalk {
+
+        private final int chain;
+        private final List<Expectation> expectations;
+        private final Map<Long, String> hashesAtExpectedSeqs = new HashMap<>();
+        private long verified;
+        private long last;
+        private String lastHash = AuditEvent.GENESIS;
+
+        ChainWalk(int chain, long verified, List<Expectation> expectations) {
+            this.chain = chain;
+            this.verified = verified;
+            this.expectations = expectations;
+            expectations.forEach(expectation -> hashesAtExpectedSeqs.put(expectation.seq(), null));
+        }
+
+        AuditVerification run(Connection connection, StoredHead head) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(EVENTS)) {
+                select.setInt(1, chain);
+                select.setFetchSize(1000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        AuditVerification broken = link(read(rows));
+                        if (broken != null) {
+                            return broken;
+                        }
+                    }
+                }
+            }
+            AuditVerification broken = checkHead(head);
+            return broken != null ? broken : checkCheckpoints();
+        }
+
+        private AuditVerification link(AuditEvent event) {
+            long expectedSeq = last + 1;
+            if (event.seq() != expectedSeq) {
+                return broken(expectedSeq, "event " + expectedSeq + " is missing (next stored event is " + event.seq() + ")");
+            }
+            if (!event.prevHash().equals(lastHash)) {
+                return broken(event.seq(), "event " + event.seq() + " does not link to the event before it");
+            }
+            if (!event.hash().equals(event.expectedHash())) {
+                return broken(event.seq(), "event " + event.seq() + " was altered after it was written");
+            }
+            AuditKeys.Seal seal = keys.check(AuditEvent.SEAL_DOMAIN, event.hash(), event.seal());
+            if (seal != AuditKeys.Seal.VALID) {
+                return broken(event.seq(), "event " + event.seq() + " " + describe(seal, event.seal()));
+            }
+            if (hashesAtExpectedSeqs.containsKey(event.seq())) {
+                hashesAtExpectedSeqs.put(event.seq(), event.hash());
+            }
+            last = event.seq();
+            lastHash = event.hash();
+            verified++;
+            return null;
+        }
+
+        private AuditVerification checkHead(StoredHead stored) {
+            if (stored == null) {
+                return broken(last + 1, last == 0 ? "the chain and its head are missing (deleted)" : "the chain's head is missing");
+            }
+            ChainHead head = stored.head();
+            AuditKeys.Seal seal = keys.check(ChainHead.SEAL_DOMAIN, head.sealedContent(), stored.seal());
+            if (seal != AuditKeys.Seal.VALID) {
+                return broken(Math.min(head.seq(), last) + 1, "the chain's head (at " + head.seq() + ") "
+                        + describe(seal, stored.seal()));
+            }
+            if (head.seq() > last) {
+                return broken(last + 1, "events after " + last + " are missing (the chain head is at " + head.seq() + ")");
+            }
+            if (head.seq() < last || !head.hash().equals(lastHash)) {
+                return broken(head.seq() + 1, "the chain's head (at " + head.seq() + ") does not match its last event " + last);
+            }
+            return null;
+        }
+
+        private AuditVerification checkCheckpoints() {
+            for (Expectation expectation : expectations.stream().sorted(Comparator.comparingLong(Expectation::seq)).toList()) {
+                if (expectation.seq() > last) {
+                    return broken(last + 1, "events after " + last + " are missing: the checkpoint of "
+                            + expectation.checkpointAt() + " saw this chain at " + expectation.seq());
+                }
+                if (expectation.seq() > 0 && !expectation.hash().equals(hashesAtExpectedSeqs.get(expectation.seq()))) {
+                    return broken(expectation.seq(), "event " + expectation.seq() + " differs from the checkpoint of "
+                            + expectation.checkpointAt());
+                }
+            }
+            return null;
+        }
+
+        private AuditVerification broken(long seq, String reason) {
+            return AuditVerification.broken(verified, chain, seq, reason);
+        }
+    }
+
+    private static String describe(AuditKeys.Seal seal, String value) {
+        return switch (seal) {
+            case MISSING -> "carries no seal";
+            case UNKNOWN_KEY -> "is sealed with an audit key this service does not have (" + value.substring(0, value.indexOf('.')) + ")";
+            case FORGED -> "has a seal that does not match: it was rewritten without the audit key";
+            case VALID -> "is sealed";
+        };
+    }
+
+    private static AuditEvent read(ResultSet rows) throws SQLException {
+        return new AuditEvent(rows.getInt(1), rows.getLong(2), rows.getTimestamp(3).toInstant(), rows.getString(4),
+                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                rows.getString(10), rows.getString(11), rows.getString(12), rows.getString(13), rows.getString(14),
+                rows.getString(15));
+    }
+
+    private record StoredHead(ChainHead head, String seal) {
+    }
+
+    private record Expectation(long seq, String hash, Instant checkpointAt) {
     }
 }

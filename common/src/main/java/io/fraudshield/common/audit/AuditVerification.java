@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditVerification(boolean intact, long verifiedEvents, BrokenLink firstBrokenLink) {
 
-    /** The first broken link: chain and position within it. */
-    public record BrokenLink(int chain, long seq, String reason) {
+    /** The first broken link: chain and position within it (both absent when a stored checkpoint itself is bad). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BrokenLink(Integer chain, Long seq, String reason) {
     }
 
     static AuditVerification intact(long events) {
@@ -16,5 +17,9 @@ public record AuditVerification(boolean intact, long verifiedEvents, BrokenLink 
 
     static AuditVerification broken(long verifiedEvents, int chain, long seq, String reason) {
         return new AuditVerification(false, verifiedEvents, new BrokenLink(chain, seq, reason));
+    }
+
+    static AuditVerification brokenCheckpoint(String reason) {
+        return new AuditVerification(false, 0, new BrokenLink(null, null, reason));
     }
 }

@@ -27,6 +27,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used with a different request"),
     UNPROCESSABLE(422, "unprocessable", "The request is well-formed but cannot be processed"),
+    AUDIT_CHECKPOINT_INVALID(422, "audit-checkpoint-invalid", "The checkpoint is not signed with this service's audit key"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Rate limit exceeded"),
     INTERNAL(500, "internal", "Internal error"),
     UNAVAILABLE(503, "unavailable", "Temporarily unavailable");
