@@ -75,8 +75,8 @@ for i in "${!SERVICES[@]}"; do
 done
 cat <<INFO
 
-Get a token (roles: bank, payment-institution, police, regulator, auditor, admin):
-  TOKEN=\$(scripts/token.sh auditor AUD01)
+Get a token for one service (roles: bank, payment-institution, police, regulator, auditor, admin):
+  TOKEN=\$(scripts/token.sh card-limit-service auditor AUD01)
   curl -H "Authorization: Bearer \$TOKEN" http://localhost:8081/v1/audit-chain/verification
 
 Press Ctrl-C to stop everything.

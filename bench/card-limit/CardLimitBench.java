@@ -47,9 +47,11 @@ public class CardLimitBench {
 
     public static void main(String[] args) throws Exception {
         Path keys = Path.of(System.getenv("FS_KEYS_DIR"));
-        token = "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(keys).getPrivate(), "bank", "B102", "bench-teller",
-                Duration.ofHours(2));
-        HttpServer accountRisk = stubAccountRisk();
+        token = "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(keys).getPrivate(), "card-limit-service", "bank",
+                "B102", "bench-teller", Duration.ofMinutes(55)); // within the services' 1 h maximum token lifetime
+        String serviceToken = LocalTokens.mint(LocalKeys.loadOrCreate(keys).getPrivate(), "account-risk-service",
+                "service", "CARDLIMIT", "card-limit-service", Duration.ofMinutes(55));
+        HttpServer accountRisk = stubAccountRisk(serviceToken);
         try {
             startService(keys, accountRisk.getAddress().getPort());
             switch (args[0]) {
@@ -237,12 +239,21 @@ public class CardLimitBench {
 
     // ---------------- set-up ----------------
 
-    static HttpServer stubAccountRisk() throws IOException {
+    /** account-risk-service's endpoints, and the identity provider's token endpoint on the same server. */
+    static HttpServer stubAccountRisk(String serviceToken) throws IOException {
         // without TCP_NODELAY the JDK server's replies stall on delayed ACKs (~40 ms each)
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/v1/person-restrictions/", exchange -> {
             byte[] body = "{\"restricted\":false,\"measures\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/idp/token", exchange -> {
+            byte[] body = ("{\"access_token\":\"" + serviceToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3300}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -274,7 +285,10 @@ public class CardLimitBench {
         env.put("DB_OWNER_USER", "cardlimit_owner");
         env.put("DB_OWNER_PASSWORD", "cardlimit_owner");
         env.put("JWT_ISSUER", LocalTokens.ISSUER);
-        env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
+        env.put("JWT_AUDIENCE", "card-limit-service");
+        env.put("SERVICE_TOKEN_ENDPOINT", "http://127.0.0.1:" + accountRiskPort + "/idp/token");
+        env.put("SERVICE_CLIENT_ID", "card-limit-service");
+        env.put("SERVICE_CLIENT_SECRET", "bench-client-secret");
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.resolve(LocalKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString());
         env.put("PSEUDONYM_ACTIVE_KEY_ID", "bench1");
         env.put("FRAUDSHIELD_PSEUDONYM_KEYS_BENCH1", "YmVuY2htYXJrLWtleS1ub3QtYS1zZWNyZXQtMDAwMDAwMDE=");

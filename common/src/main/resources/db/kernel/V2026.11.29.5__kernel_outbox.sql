@@ -2,6 +2,8 @@
 -- the change that causes it, then relayed outside any transaction until the receiver acknowledges it, it
 -- fails permanently, or it runs out of attempts (then it stays here as a dead letter for an operator).
 -- Receivers de-duplicate by id (sent as Message-Id): a relay that crashed mid-call delivers again.
+-- To send a dead letter again once its cause is fixed:
+--   update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), dead_at = null where id = '…';
 create table outbox (
     id              uuid        primary key,
     -- insertion order; a message waits while an earlier one of the same aggregate is still pending
@@ -23,3 +25,5 @@ create table outbox (
 );
 create index outbox_pending on outbox (next_attempt_at, position) where status = 'PENDING';
 create index outbox_pending_by_aggregate on outbox (aggregate, position) where status = 'PENDING';
+-- delivered messages are deleted after fraudshield.outbox.keep-delivered; dead letters stay for an operator
+create index outbox_delivered_at on outbox (delivered_at) where status = 'DELIVERED';

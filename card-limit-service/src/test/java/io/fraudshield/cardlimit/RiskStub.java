@@ -53,8 +53,7 @@ public final class RiskStub {
 
     /** Makes account-risk-service refuse person markers (503) until {@link #acceptMarkers()}. */
     public static void refuseMarkers() {
-        wireMock().register(WireMock.post(urlPathEqualTo("/v1/person-markers")).atPriority(1)
-                .withId(REFUSAL).willReturn(aResponse().withStatus(503)));
+        refuseMarkersWith(503);
     }
 
     public static void acceptMarkers() {
@@ -63,9 +62,14 @@ public final class RiskStub {
 
     private static final java.util.UUID REFUSAL = java.util.UUID.fromString("00000000-0000-0000-0000-000000000503");
 
-    /** How many restriction look-ups the stub saw for this person, and whether they carried the bank's token. */
-    public static int lookupsWithBearer(String customerRef) {
-        return wireMock().find(WireMock.getRequestedFor(urlPathEqualTo("/v1/person-restrictions/" + customerRef))
-                .withHeader("Authorization", WireMock.matching("Bearer .+"))).size();
+    /** The restriction look-ups the stub saw for this person. */
+    public static java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> lookups(String customerRef) {
+        return wireMock().find(WireMock.getRequestedFor(urlPathEqualTo("/v1/person-restrictions/" + customerRef)));
+    }
+
+    /** Makes account-risk-service refuse person markers with this status until {@link #acceptMarkers()}. */
+    public static void refuseMarkersWith(int status) {
+        wireMock().register(WireMock.post(urlPathEqualTo("/v1/person-markers")).atPriority(1)
+                .withId(REFUSAL).willReturn(aResponse().withStatus(status)));
     }
 }

@@ -2,6 +2,7 @@ package io.fraudshield.cardlimit;
 
 import io.fraudshield.localstack.TestPeople;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.fraudshield.localstack.LocalKeys;
 import io.fraudshield.localstack.LocalPostgres;
 import io.fraudshield.localstack.LocalTokens;
@@ -31,6 +32,10 @@ import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
@@ -47,6 +52,9 @@ class TwoInstancesIT {
     private static final List<Process> INSTANCES = new ArrayList<>();
     private static final List<Integer> PORTS = new ArrayList<>();
     private static WireMockServer accountRisk;
+    private static final String TOKEN_PATH = "/idp/token";
+    private static final String SERVICE_TOKEN = LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(),
+            "account-risk-service", "service", "CARDLIMIT", "card-limit-service", Duration.ofMinutes(5));
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
@@ -56,6 +64,10 @@ class TwoInstancesIT {
         accountRisk.start();
         accountRisk.stubFor(get(urlPathMatching("/v1/person-restrictions/.*")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"restricted\":false}")));
+        // the identity provider's token endpoint: client credentials in, a service token for the asked audience out
+        accountRisk.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"access_token\":\"" + SERVICE_TOKEN
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         Path publicKey = LocalKeys.publicKeyFile(KEYS);
         for (int i = 0; i < 2; i++) {
             int port = freePort();
@@ -73,7 +85,10 @@ class TwoInstancesIT {
             env.put("DB_OWNER_USER", roles.owner());
             env.put("DB_OWNER_PASSWORD", roles.owner());
             env.put("JWT_ISSUER", LocalTokens.ISSUER);
-            env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
+            env.put("JWT_AUDIENCE", "card-limit-service");
+            env.put("SERVICE_TOKEN_ENDPOINT", accountRisk.baseUrl() + TOKEN_PATH);
+            env.put("SERVICE_CLIENT_ID", "card-limit-service");
+            env.put("SERVICE_CLIENT_SECRET", "it-client-secret");
             env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
             env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
             env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
@@ -97,6 +112,21 @@ class TwoInstancesIT {
         if (accountRisk != null) {
             accountRisk.stop();
         }
+    }
+
+    @Test
+    void eachReplicaAsksTheIdentityProviderForAnAccountRiskTokenAndSendsItInsteadOfTheBanks() {
+        List<LoggedRequest> tokenRequests = accountRisk.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        assertTrue(tokenRequests.size() >= 2, "one per replica at least");
+        for (LoggedRequest request : tokenRequests) {
+            String form = request.getBodyAsString();
+            assertTrue(form.contains("grant_type=client_credentials"), form);
+            assertTrue(form.contains("audience=account-risk-service"), form);
+        }
+        assertTrue(tokenRequests.size() < 20, "renewed before expiry, not fetched per call: " + tokenRequests.size());
+        List<LoggedRequest> lookups = accountRisk.findAll(getRequestedFor(urlPathMatching("/v1/person-restrictions/.*")));
+        assertTrue(lookups.size() >= 40);
+        assertTrue(lookups.stream().allMatch(r -> ("Bearer " + SERVICE_TOKEN).equals(r.getHeader("Authorization"))));
     }
 
     @Test
@@ -148,8 +178,8 @@ class TwoInstancesIT {
     }
 
     private static String bearer() {
-        return "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), "bank", "B777", "teller",
-                Duration.ofMinutes(5));
+        return "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), "card-limit-service", "bank",
+                "B777", "teller", Duration.ofMinutes(5));
     }
 
     private static void awaitReady(int port, int instance) throws Exception {

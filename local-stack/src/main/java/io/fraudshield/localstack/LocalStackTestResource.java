@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * One real PostgreSQL per test JVM, on a free port, shared by every {@code @QuarkusTest} of a module; each
- * service gets its own database (init arg {@code database}) and trusts the test key pair. A service that uses
- * Redis says so (init arg {@code redis=true}) and gets one real Redis too. As in production, Flyway migrates
- * as the database's owner role and the service connects as its runtime role.
+ * service gets its own database (init arg {@code database}), trusts the test key pair and mints its
+ * own service tokens with it. A service that uses Redis says so (init arg {@code redis=true}) and gets one
+ * real Redis too. As in production, Flyway migrates as the database's owner role and the service connects
+ * as its runtime role.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -32,7 +33,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 "quarkus.datasource.password", roles.runtime(),
                 "quarkus.flyway.username", roles.owner(),
                 "quarkus.flyway.password", roles.owner(),
-                "mp.jwt.verify.publickey.location", LocalKeys.publicKeyFile(TestTokens.KEYS_DIR).toString()));
+                "mp.jwt.verify.publickey.location", LocalKeys.publicKeyFile(TestTokens.KEYS_DIR).toString(),
+                "fraudshield.service-tokens.local.signing-key-location",
+                TestTokens.KEYS_DIR.resolve(LocalKeys.PRIVATE_KEY_FILE).toAbsolutePath().toString()));
         if (redis) {
             config.put("quarkus.redis.hosts", stores.redis().uri());
         }

@@ -11,27 +11,31 @@ import java.util.UUID;
 
 /**
  * Mints RS256 bearer tokens for local runs and tests, shaped like the production identity provider's:
- * issuer, audience, {@code groups} holding the role and a {@code participant} claim.
+ * issuer, audience (the service the token is for: each service accepts only its own), {@code groups}
+ * holding the role and a {@code participant} claim.
  */
 public final class LocalTokens {
 
     public static final String ISSUER = "https://fraudshield.local/issuer";
-    public static final String AUDIENCE = "fraudshield";
+    /** The services, each its own token audience. */
+    public static final java.util.List<String> AUDIENCES =
+            java.util.List.of("card-limit-service", "account-risk-service", "stop-payment-service");
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private LocalTokens() {
     }
 
-    public static String mint(PrivateKey key, String role, String participant, String subject, Duration ttl) {
-        return mint(key, ISSUER, role, participant, subject, Instant.now(), ttl);
+    public static String mint(PrivateKey key, String audience, String role, String participant, String subject,
+                              Duration ttl) {
+        return mint(key, ISSUER, audience, role, participant, subject, Instant.now(), ttl);
     }
 
-    public static String mint(PrivateKey key, String issuer, String role, String participant, String subject,
-                              Instant issuedAt, Duration ttl) {
+    public static String mint(PrivateKey key, String issuer, String audience, String role, String participant,
+                              String subject, Instant issuedAt, Duration ttl) {
         String payload = "{"
                 + "\"iss\":" + quote(issuer)
-                + ",\"aud\":" + quote(AUDIENCE)
+                + ",\"aud\":" + quote(audience)
                 + ",\"sub\":" + quote(subject)
                 + ",\"upn\":" + quote(subject)
                 + ",\"groups\":[" + quote(role) + "]"

@@ -6,6 +6,7 @@ import io.fraudshield.cardlimit.reservation.CardSlotRepository;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Watches confirmations: at the threshold of new cards across banks within the window, writes one
@@ -23,20 +23,24 @@ import java.util.UUID;
 public class BulkOpeningSignal {
 
     public static final String MARKER_TYPE = "BULK_ACCOUNT_OPENING";
+    /** The outbox message type: a person marker for account-risk-service. */
+    public static final String PERSON_MARKER = "person-marker";
 
     private final BulkOpeningConfig config;
     private final CardSlotRepository slots;
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final Outbox outbox;
 
     public BulkOpeningSignal(BulkOpeningConfig config, CardSlotRepository slots, EntityManager entityManager,
-                             ObjectMapper json, AuditTrail audit) {
+                             ObjectMapper json, AuditTrail audit, Outbox outbox) {
         this.config = config;
         this.slots = slots;
         this.entityManager = entityManager;
         this.json = json;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -66,13 +70,7 @@ public class BulkOpeningSignal {
         marker.put("evidence", Map.of("newCards", recent, "banks", slots.banksConfirmedSince(customerRef, since),
                 "window", config.window().toString()));
         marker.put("observedAt", now.toString());
-        OutboxMessage message = new OutboxMessage();
-        message.id = UUID.randomUUID();
-        message.topic = OutboxMessage.PERSON_MARKER;
-        message.payload = write(marker);
-        message.createdAt = now;
-        message.nextAttemptAt = now;
-        entityManager.persist(message);
+        outbox.enqueue(customerRef, PERSON_MARKER, PersonMarkerDelivery.DESTINATION, write(marker));
         audit.append(caller, new AuditEntry("signal.bulk-opening", "RULES A3 §6, A4 Art. 16", "person",
                 customerRef, null, marker));
     }

@@ -1,5 +1,7 @@
 package io.fraudshield.cardlimit.regulator;
 
+import io.fraudshield.cardlimit.accountrisk.AccountRiskToken;
+import io.fraudshield.common.outbox.OutboxMessage;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -9,13 +11,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** account-risk-service's person markers; the outbox message id is the Idempotency-Key, so a retry applies once. */
+/**
+ * account-risk-service's person markers. The outbox message id goes as {@code Message-Id} and, since every
+ * write there takes one, as {@code Idempotency-Key}: a retry applies once.
+ */
 @RegisterRestClient(configKey = "account-risk")
-@RegisterClientHeaders(ServiceTokenHeader.class)
+@RegisterClientHeaders(AccountRiskToken.class)
 @Path("/v1/person-markers")
 public interface PersonMarkerClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response add(@HeaderParam("Idempotency-Key") String idempotencyKey, String markerJson);
+    Response add(@HeaderParam(OutboxMessage.MESSAGE_ID_HEADER) String messageId,
+                 @HeaderParam("Idempotency-Key") String idempotencyKey, String markerJson);
 }

@@ -1,5 +1,6 @@
 package io.fraudshield.cardlimit.restriction;
 
+import io.fraudshield.cardlimit.accountrisk.AccountRiskToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,11 +10,11 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * account-risk-service's person restrictions (joint punishment, RULES.md A5; DESIGN.md). The caller's
- * bearer token is passed on, so account-risk-service sees which bank asks.
+ * account-risk-service's person restrictions (joint punishment, RULES.md A5; DESIGN.md), asked with
+ * card-limit-service's own token, never the bank's.
  */
 @RegisterRestClient(configKey = "account-risk")
-@RegisterClientHeaders
+@RegisterClientHeaders(AccountRiskToken.class)
 @Path("/v1/person-restrictions")
 public interface PersonRestrictionsClient {
 

@@ -32,16 +32,13 @@ public interface CardLimitConfig {
     @WithDefault("REVIEW")
     Outcome whenRiskServiceUnavailable();
 
+    /** The audience account-risk-service accepts: our service tokens for calls to it are asked for this one. */
+    @WithDefault("account-risk-service")
+    String accountRiskAudience();
+
     /** How often the expiry job runs ({@code off} disables it). */
     @WithDefault("15s")
     String holdExpiryEvery();
-
-    /** How often the outbox relay runs ({@code off} disables it). */
-    @WithDefault("2s")
-    String outboxRelayEvery();
-
-    /** The service's own bearer token for calls no user is behind (the outbox relay). */
-    java.util.Optional<String> serviceToken();
 
     interface Limits {
         /** RULES.md A1 (CBRC 2015): debit cards per customer per bank legal entity, nationwide. */

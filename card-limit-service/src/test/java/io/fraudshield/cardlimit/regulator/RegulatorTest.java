@@ -2,7 +2,9 @@ package io.fraudshield.cardlimit.regulator;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.OutgoingToken;
 import io.fraudshield.cardlimit.RiskStub;
+import io.fraudshield.common.outbox.OutboxRelay;
 import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestSql;
 import io.fraudshield.localstack.TestTokens;
@@ -60,14 +62,18 @@ class RegulatorTest {
             assertEquals(1, RiskStub.markersFor(ref).size(), "tried once and refused");
             assertEquals(1, undelivered(ref), "a refused message stays in the outbox");
             RiskStub.acceptMarkers();
-            TestSql.execute(dataSource, "update outbox_message set next_attempt_at = now() where payload like '%" + ref + "%'");
+            makeDue(ref);
             assertTrue(relay.relayDue() >= 1);
             assertEquals(0, undelivered(ref));
             var received = RiskStub.markersFor(ref);
             assertEquals(2, received.size());
-            String first = received.get(0).getHeader("Idempotency-Key");
-            assertEquals(first, received.get(1).getHeader("Idempotency-Key"), "a retry carries the same key");
+            String first = received.get(0).getHeader("Message-Id");
+            assertEquals(first, received.get(1).getHeader("Message-Id"), "a retry carries the same message id");
+            assertEquals(first, received.get(1).getHeader("Idempotency-Key"));
             assertTrue(received.get(1).getBodyAsString().contains("BULK_ACCOUNT_OPENING"));
+            OutgoingToken token = OutgoingToken.of(received.get(1));
+            assertEquals("account-risk-service", token.claim("aud"), "the relay's own token, for account-risk only");
+            assertEquals("card-limit-service", token.claim("sub"));
             BankClient.of("B606").openCard(customer, "CLASS_II_ACCOUNT");
             relay.relayDue();
             assertEquals(2, RiskStub.markersFor(ref).size(), "one signal per window");
@@ -76,8 +82,28 @@ class RegulatorTest {
         }
     }
 
+    @Test
+    void aMarkerAccountRiskRefusesAsInvalidIsADeadLetterAtOnce() {
+        String customer = TestPeople.residentId();
+        RiskStub.refuseMarkersWith(422);
+        try {
+            for (int bank = 1; bank <= 5; bank++) {
+                BankClient.of("B62" + bank).openCard(customer, "CLASS_II_ACCOUNT");
+            }
+            String ref = BankClient.of("B621").check(customer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+            relay.relayDue();
+            assertEquals(1, RiskStub.markersFor(ref).size());
+            assertEquals("DEAD", TestSql.text(dataSource, "select status from outbox where aggregate = ?", ref));
+        } finally {
+            RiskStub.acceptMarkers();
+        }
+    }
+
+    private void makeDue(String ref) throws SQLException {
+        TestSql.execute(dataSource, "update outbox set next_attempt_at = now() where aggregate = '" + ref + "'");
+    }
+
     private long undelivered(String ref) {
-        return TestSql.number(dataSource, "select count(*) from outbox_message where delivered_at is null"
-                + " and payload like ?", "%" + ref + "%");
+        return TestSql.number(dataSource, "select count(*) from outbox where status = 'PENDING' and aggregate = ?", ref);
     }
 }

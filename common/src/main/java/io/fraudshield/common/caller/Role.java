@@ -10,7 +10,9 @@ public enum Role {
     POLICE("police"),
     REGULATOR("regulator"),
     AUDITOR("auditor"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** another FraudShield service calling with its own client-credentials token (ServiceTokens) */
+    SERVICE("service");
 
     /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
     public static final String BANK_NAME = "bank";
@@ -19,6 +21,7 @@ public enum Role {
     public static final String REGULATOR_NAME = "regulator";
     public static final String AUDITOR_NAME = "auditor";
     public static final String ADMIN_NAME = "admin";
+    public static final String SERVICE_NAME = "service";
 
     private final String group;
 

@@ -32,4 +32,8 @@ public interface OutboxConfig {
     /** The longest delay between two attempts. */
     @WithDefault("PT10M")
     Duration backoffMax();
+
+    /** How long delivered messages are kept (for tracing) before they are deleted; dead letters stay. */
+    @WithDefault("P7D")
+    Duration keepDelivered();
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,15 @@ public class OutboxRelay {
     @Scheduled(every = "${fraudshield.outbox.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         relayDue();
+    }
+
+    /** Delivered messages are kept a while for tracing, then deleted; dead letters stay for an operator. */
+    @Scheduled(every = "1h", delay = 5, delayUnit = TimeUnit.MINUTES)
+    void purge() {
+        int deleted = store.purgeDelivered(config.keepDelivered());
+        if (deleted > 0) {
+            LOG.infof("outbox: deleted %d messages delivered more than %s ago", deleted, config.keepDelivered());
+        }
     }
 
     /**

@@ -40,6 +40,8 @@ public class OutboxStore {
             + " last_error = ?" + RELEASE;
     private static final String DEAD = "update outbox set status = 'DEAD', dead_at = now(), last_error = ?" + RELEASE;
     private static final String PENDING = "select count(*) from outbox where status = 'PENDING'";
+    private static final String PURGE = "delete from outbox where status = 'DELIVERED'"
+            + " and delivered_at < now() - ? * interval '1 second'";
 
     private final AgroalDataSource dataSource;
 
@@ -93,6 +95,17 @@ public class OutboxStore {
             return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("outbox count failed", e);
+        }
+    }
+
+    /** @return how many delivered messages older than {@code age} were deleted */
+    public int purgeDelivered(Duration age) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement purge = connection.prepareStatement(PURGE)) {
+            purge.setLong(1, age.toSeconds());
+            return purge.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox purge failed", e);
         }
     }
 

@@ -204,7 +204,7 @@ class KernelHardeningTest {
     // ---------- helpers ----------
 
     private static String signed(String roleAndParticipant, long issuedAt, long lifetimeSeconds) {
-        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + LocalTokens.AUDIENCE + "\",\"sub\":\"op-"
+        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + TestTokens.audience() + "\",\"sub\":\"op-"
                 + UUID.randomUUID() + "\"," + roleAndParticipant + ",\"iat\":" + issuedAt + ",\"exp\":"
                 + (issuedAt + lifetimeSeconds) + "}";
         return LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload);

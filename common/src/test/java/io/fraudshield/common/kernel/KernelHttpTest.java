@@ -227,21 +227,22 @@ class KernelHttpTest {
 
     @Test
     void expiredTokenIs401() {
-        String expired = LocalTokens.mint(TestTokens.signingKey(), LocalTokens.ISSUER, "bank", "B102", "op",
-                Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+        String expired = LocalTokens.mint(TestTokens.signingKey(), LocalTokens.ISSUER, TestTokens.audience(), "bank",
+                "B102", "op", Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
         assertUnauthenticated("Bearer " + expired);
     }
 
     @Test
     void wrongIssuerIs401() {
-        String foreign = LocalTokens.mint(TestTokens.signingKey(), "https://elsewhere.example/issuer", "bank", "B102",
-                "op", Instant.now(), Duration.ofMinutes(5));
+        String foreign = LocalTokens.mint(TestTokens.signingKey(), "https://elsewhere.example/issuer",
+                TestTokens.audience(), "bank", "B102", "op", Instant.now(), Duration.ofMinutes(5));
         assertUnauthenticated("Bearer " + foreign);
     }
 
     @Test
     void unsignedAlgNoneTokenIs401() {
-        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"fraudshield\",\"sub\":\"op\",\"groups\":[\"bank\"],"
+        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + TestTokens.audience()
+                + "\",\"sub\":\"op\",\"groups\":[\"bank\"],"
                 + "\"participant\":\"B102\",\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}";
         String none = LocalTokens.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + LocalTokens.encode(payload) + ".";
         assertUnauthenticated("Bearer " + none);

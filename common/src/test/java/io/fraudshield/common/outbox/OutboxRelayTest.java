@@ -213,6 +213,23 @@ class OutboxRelayTest {
         assertEquals("DELIVERED", status(id));
     }
 
+    @Test
+    void deliveredMessagesAreDeletedAfterTheRetentionAndDeadLettersStay() throws SQLException {
+        String aggregate = aggregate("purge");
+        receiver.answer(aggregate, 200, 200, 400);
+        UUID old = enqueue(aggregate, "{\"n\":1}");
+        UUID recent = enqueue(aggregate, "{\"n\":2}");
+        UUID dead = enqueue(aggregate, "{\"n\":3}");
+        relay.relayDue();
+        TestSql.execute(dataSource, "update outbox set delivered_at = now() - interval '8 days' where id = '" + old + "'",
+                "update outbox set dead_at = now() - interval '8 days' where id = '" + dead + "'");
+
+        assertTrue(store.purgeDelivered(Duration.ofDays(7)) >= 1);
+        assertEquals(0, TestSql.number(dataSource, "select count(*) from outbox where id = ?", old));
+        assertEquals("DELIVERED", status(recent));
+        assertEquals("DEAD", status(dead));
+    }
+
     private static String aggregate(String what) {
         return what + "-" + UUID.randomUUID();
     }
