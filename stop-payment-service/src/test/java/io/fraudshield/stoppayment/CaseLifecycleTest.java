@@ -69,7 +69,10 @@ class CaseLifecycleTest {
                 .body("notStoppedAmount", equalTo("40000.00")).body("endsAt", org.hamcrest.Matchers.notNullValue());
         totals(scenario, "50000.00", "10000.00", "0.00", "40000.00");
         Await.until("a STOPPED marker for the first account", () -> AccountRiskStub.markersAddedFor(stop).size() == 1);
-        assertTrue(AccountRiskStub.markersAddedFor(stop).get(0).getBodyAsString().contains("\"category\":\"STOPPED\""));
+        LoggedRequest marker = AccountRiskStub.markersAddedFor(stop).get(0);
+        assertTrue(marker.getBodyAsString().contains("\"category\":\"STOPPED\""));
+        assertTrue(TokenClaims.of(marker.getHeader("Authorization")).contains("account-risk-service"),
+                "our own service token for account-risk's audience");
 
         // 15,000 is within the standing authorisation: issued at once; 25,000 is not: it waits for the officer
         Await.until("the covered follow-up at the second bank", () -> second.receiver().received().size() == 1);

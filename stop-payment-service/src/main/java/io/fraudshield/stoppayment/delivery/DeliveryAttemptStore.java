@@ -60,10 +60,9 @@ public class DeliveryAttemptStore {
             List<DeliveryAttempt> attempts = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    int status = rows.getInt(7);
                     attempts.add(new DeliveryAttempt(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                             rows.getString(3), rows.getString(4), rows.getInt(5), rows.getTimestamp(6).toInstant(),
-                            rows.wasNull() ? null : status, rows.getString(8), rows.getString(9), rows.getInt(10)));
+                            rows.getObject(7, Integer.class), rows.getString(8), rows.getString(9), rows.getInt(10)));
                 }
             }
             return attempts;

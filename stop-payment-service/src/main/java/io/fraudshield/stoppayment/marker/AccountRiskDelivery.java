@@ -8,6 +8,7 @@ import io.fraudshield.common.idempotency.Idempotency;
 import io.fraudshield.common.outbox.DeliveryOutcome;
 import io.fraudshield.common.outbox.OutboxDelivery;
 import io.fraudshield.common.outbox.OutboxMessage;
+import io.fraudshield.common.servicetoken.ServiceTokens;
 import io.fraudshield.stoppayment.rules.StopPaymentConfig;
 import io.fraudshield.stoppayment.sealing.Sealer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * Carries marker messages to account-risk-service (its contract on branch accountrisk, docs/stop-payment.md):
  * {@code POST /v1/account-markers} to add (BLACK STOPPED or FROZEN, checker-exempt there) and
  * {@code POST /v1/markers/{id}/revocation} to remove. The outbox message id is the Idempotency-Key, so a message
- * relayed twice is applied once. A revocation answered 409 was revoked already: delivered.
+ * relayed twice is applied once. A revocation answered 409 was revoked already: delivered. Each call carries this
+ * service's own token for account-risk's audience (ServiceTokens), never a caller's.
  */
 @ApplicationScoped
 public class AccountRiskDelivery implements OutboxDelivery {
@@ -33,13 +35,16 @@ public class AccountRiskDelivery implements OutboxDelivery {
     private final Sealer sealer;
     private final ObjectMapper json;
     private final AccountMarkerStore markers;
+    private final ServiceTokens tokens;
     private final StopPaymentConfig.AccountRisk accountRisk;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public AccountRiskDelivery(Sealer sealer, ObjectMapper json, AccountMarkerStore markers, StopPaymentConfig config) {
+    public AccountRiskDelivery(Sealer sealer, ObjectMapper json, AccountMarkerStore markers, ServiceTokens tokens,
+                               StopPaymentConfig config) {
         this.sealer = sealer;
         this.json = json;
         this.markers = markers;
+        this.tokens = tokens;
         this.accountRisk = config.accountRisk();
     }
 
@@ -95,8 +100,8 @@ public class AccountRiskDelivery implements OutboxDelivery {
                 .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
                 .header(Idempotency.HEADER, message.id().toString())
                 .header(OutboxMessage.MESSAGE_ID_HEADER, message.id().toString())
+                .header("Authorization", tokens.bearerFor(accountRisk.audience()))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        accountRisk.serviceToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

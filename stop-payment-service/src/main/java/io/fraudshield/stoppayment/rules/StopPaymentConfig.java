@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Every number of stop-payment-service, named after docs/rules.md A6 and B2 (section D lists the keys). */
 @ConfigMapping(prefix = "stoppayment")
@@ -98,7 +97,8 @@ public interface StopPaymentConfig {
         @WithDefault("http://localhost:8082")
         String url();
 
-        /** The relay's bearer token for account-risk-service (a client-credentials token in production). */
-        Optional<String> serviceToken();
+        /** The audience of the service tokens sent to account-risk-service. */
+        @WithDefault("account-risk-service")
+        String audience();
     }
 }
