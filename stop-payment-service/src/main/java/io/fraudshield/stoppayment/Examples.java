@@ -30,4 +30,9 @@ public final class Examples {
     public static final String STANDING_AUTHORISATION = """
             {"maxLayer":5,"maxAmount":"50000.00","validUntil":"2026-12-05T00:00:00Z",\
             "legalBasis":"Case file GA3301-2026-000123, approval of 2026-11-28 by the centre's duty chief"}""";
+
+    public static final String REFUND = """
+            {"basis":"TRACED_SINGLE","officers":["officer-0457","officer-0612"],"noticeDocument":"HZGA-FH-2026-0031",\
+            "victims":[{"victimRef":"V-2026-0001","loss":"48000.00","traced":"10000.00",\
+            "accountNumber":"6222021234567894","holderName":"Chen Mei"}]}""";
 }

@@ -74,4 +74,23 @@ public final class Bodies {
         return "{\"maxLayer\":" + maxLayer + ",\"maxAmount\":\"" + maxAmount + "\",\"validUntil\":\""
                 + Instant.now().plusSeconds(86_400) + "\",\"legalBasis\":\"Case file approval by the duty chief\"}";
     }
+
+    public static final String VICTIM_ACCOUNT = "6222021234567894";
+
+    public static String tracedRefund(String amount, String loss) {
+        return "{\"basis\":\"TRACED_SINGLE\",\"officers\":[\"officer-a\",\"officer-b\"],\"noticeDocument\":\"FH-2026-1\","
+                + "\"victims\":[{\"victimRef\":\"V-1\",\"loss\":\"" + loss + "\",\"traced\":\"" + amount
+                + "\",\"accountNumber\":\"" + VICTIM_ACCOUNT + "\",\"holderName\":\"Chen Mei\"}]}";
+    }
+
+    public static String proportionalRefund(String... losses) {
+        StringBuilder victims = new StringBuilder();
+        for (int i = 0; i < losses.length; i++) {
+            victims.append(i == 0 ? "" : ",").append("{\"victimRef\":\"V-").append(i + 1).append("\",\"loss\":\"")
+                    .append(losses[i]).append("\",\"accountNumber\":\"62220212345678").append(10 + i)
+                    .append("\",\"holderName\":\"Victim ").append(i + 1).append("\"}");
+        }
+        return "{\"basis\":\"PROPORTIONAL\",\"officers\":[\"officer-a\",\"officer-b\"],\"noticeDocument\":\"FH-2026-2\","
+                + "\"victims\":[" + victims + "]}";
+    }
 }

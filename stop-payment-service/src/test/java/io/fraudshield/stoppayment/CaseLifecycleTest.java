@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole life of a case: a stop delivered to the inbox and a signed webhook, acknowledged, partly executed
  * with two onward transfers, two follow-ups at the next banks (one under the officer's standing authorisation,
- * one approved from the queue), then a freeze, its renewal and its release — with the fund-flow totals checked
+ * one approved from the queue), then a freeze, its renewal, a refund to the victim and the release — with the fund-flow totals checked
  * at every step and the STOPPED / FROZEN markers sent to account-risk.
  */
 @QuarkusTest
@@ -111,6 +111,18 @@ class CaseLifecycleTest {
         first.actor().post("/v1/orders/" + renewal + "/feedback", Bodies.executedWithoutAmount()).then().statusCode(200);
         Instant renewedEnd = Instant.parse(scenario.officer.get("/v1/orders/" + freeze).then().extract().path("endsAt"));
         assertTrue(Duration.between(endsAt, renewedEnd).toDays() >= 180, "renewed by 6 months from the old end");
+
+        // the victim's traced deposit goes back (docs/rules.md A7); the rest stays frozen
+        String refund = scenario.officer.post("/v1/orders/" + freeze + "/refunds", Bodies.tracedRefund("4000.00", "50000.00"))
+                .then().statusCode(201).body("state", equalTo("INSTRUCTED")).body("remainder", equalTo("6000.00"))
+                .extract().path("id");
+        Await.until("the refund instruction at the bank", () -> first.receiver().receivedAbout(refund).size() == 1);
+        first.actor().get("/v1/inbox").then().body("items.find { it.refund?.refund?.id == '" + refund + "' }.refund.payments[0].accountNumber",
+                equalTo(Bodies.VICTIM_ACCOUNT));
+        first.actor().post("/v1/refunds/" + refund + "/receipt", "{\"receiptNumber\":\"R-1\",\"completedAt\":\"" + Instant.now() + "\"}")
+                .then().statusCode(200).body("state", equalTo("COMPLETED")).body("overdue", equalTo(false));
+        totals(scenario, "50000.00", "50000.00", "6000.00", "0.00");
+        scenario.officer.get("/v1/cases/" + scenario.caseNumber + "/fund-flow").then().body("totals.refunded", equalTo("4000.00"));
 
         int revocationsBefore = AccountRiskStub.revocations().size();
         String release = scenario.officer.post("/v1/orders", Bodies.quoting("RELEASE", scenario.caseNumber, freeze))

@@ -6,6 +6,7 @@ import io.fraudshield.stoppayment.order.OrderDispatcher;
 import io.fraudshield.stoppayment.order.OrderRepository;
 import io.fraudshield.stoppayment.order.OrderService;
 import io.fraudshield.stoppayment.order.StopOrder;
+import io.fraudshield.stoppayment.refund.RefundService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,13 +22,15 @@ public class DeliveryService {
     private final OrderService orderService;
     private final OrderDispatcher dispatcher;
     private final DeliveryAttemptStore attempts;
+    private final RefundService refunds;
 
     public DeliveryService(OrderRepository orders, OrderService orderService, OrderDispatcher dispatcher,
-                           DeliveryAttemptStore attempts) {
+                           DeliveryAttemptStore attempts, RefundService refunds) {
         this.orders = orders;
         this.orderService = orderService;
         this.dispatcher = dispatcher;
         this.attempts = attempts;
+        this.refunds = refunds;
     }
 
     @Transactional
@@ -38,7 +41,8 @@ public class DeliveryService {
         for (OrderRepository.InboxRow row : rows) {
             StopOrder order = orders.find(row.orderId()).orElseThrow();
             items.add(new InboxPage.Item(Long.toString(row.position()), row.eventType(),
-                    dispatcher.document(order, orderService.caseNumber(order))));
+                    dispatcher.document(order, orderService.caseNumber(order)),
+                    row.refundId() == null ? null : refunds.bankDocument(row.refundId())));
         }
         long next = rows.isEmpty() ? position : rows.get(rows.size() - 1).position();
         return new InboxPage(items, Long.toString(next), rows.size() == limit);

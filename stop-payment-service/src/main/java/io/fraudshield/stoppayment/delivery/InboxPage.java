@@ -1,6 +1,8 @@
 package io.fraudshield.stoppayment.delivery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fraudshield.stoppayment.order.BankOrderDocument;
+import io.fraudshield.stoppayment.refund.BankRefundDocument;
 
 import java.util.List;
 
@@ -10,6 +12,8 @@ import java.util.List;
  */
 public record InboxPage(List<Item> items, String nextCursor, boolean hasMore) {
 
-    public record Item(String cursor, String type, BankOrderDocument document) {
+    /** An order (type order.issued), or a refund instruction about the freeze in {@code document} (refund.instructed). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(String cursor, String type, BankOrderDocument document, BankRefundDocument refund) {
     }
 }

@@ -18,5 +18,7 @@ public class InboxEntry {
     public Long position;
     public String participant;
     public UUID orderId;
+    /** Set when the entry is a refund instruction about the freeze {@link #orderId}. */
+    public UUID refundId;
     public String eventType;
 }

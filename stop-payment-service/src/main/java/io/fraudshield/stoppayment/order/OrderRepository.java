@@ -116,15 +116,15 @@ public class OrderRepository {
 
     /** Inbox entries after {@code after}, shown only once every older transaction has ended (see the migration). */
     public List<InboxRow> inbox(String participant, long after, int limit) {
-        List<?> rows = em.createNativeQuery("select position, order_id, event_type from inbox_entry"
+        List<?> rows = em.createNativeQuery("select position, order_id, event_type, refund_id from inbox_entry"
                         + " where participant = ?1 and position > ?2"
                         + " and written_xid < pg_snapshot_xmin(pg_current_snapshot())"
                         + " order by position limit ?3")
                 .setParameter(1, participant).setParameter(2, after).setParameter(3, limit).getResultList();
         return rows.stream().map(row -> (Object[]) row)
-                .map(row -> new InboxRow(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2])).toList();
+                .map(row -> new InboxRow(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (UUID) row[3])).toList();
     }
 
-    public record InboxRow(long position, UUID orderId, String eventType) {
+    public record InboxRow(long position, UUID orderId, String eventType, UUID refundId) {
     }
 }

@@ -4,9 +4,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Every number of stop-payment-service, named after docs/rules.md A6 and B2 (section D lists the keys). */
 @ConfigMapping(prefix = "stoppayment")
@@ -25,6 +28,25 @@ public interface StopPaymentConfig {
     Sealing sealing();
 
     AccountRisk accountRisk();
+
+    Refund refund();
+
+    interface Refund {
+        /** docs/rules.md A7 Art. 8: a proportional refund waits for a 30-day public notice. */
+        @WithDefault("P30D")
+        Duration publicNotice();
+
+        /** docs/rules.md A7 Art. 12: the bank completes within 3 working days. */
+        @WithDefault("3")
+        int bankCompletionWorkingDays();
+
+        /** docs/rules.md A7 Art. 12: at least two officers. */
+        @WithDefault("2")
+        int minOfficers();
+
+        /** Public holidays (ISO dates) that are not working days; weekends never are. */
+        Optional<Set<LocalDate>> holidays();
+    }
 
     interface Stop {
         /** docs/rules.md A6: a stop lasts 48 h from the effective time the bank reports. */

@@ -14,16 +14,18 @@ import java.util.UUID;
 /**
  * The fund-flow tree of a case (pure): one node per account (institution + accountRef), whatever number of stops
  * and freezes it had, under the account the money came from. Per node: requested (the most asked of it),
- * stopped (active stops), frozen (active freezes), missing = requested − max(stopped, frozen), since a freeze
- * usually holds the same money a stop held first. The case: requested = the first layer's, stopped and frozen
- * summed, missing = requested − what every node secures.
+ * stopped (active stops), frozen (active freezes less what was refunded from them), refunded (returned to
+ * victims), missing = requested − max(stopped, frozen + refunded), since a freeze usually holds the same money a
+ * stop held first. The case: requested = the first layer's, the rest summed, missing = requested − what every
+ * node secures.
  */
 public final class FundFlow {
 
     private FundFlow() {
     }
 
-    public static FundFlowView build(String caseNumber, List<StopOrder> orders, List<OnwardTransfer> transfers) {
+    public static FundFlowView build(String caseNumber, List<StopOrder> orders, List<OnwardTransfer> transfers,
+                                     Map<UUID, BigDecimal> refundedByFreeze) {
         Map<String, Builder> nodes = new LinkedHashMap<>();
         Map<UUID, String> nodeOfOrder = new LinkedHashMap<>();
         for (StopOrder order : orders) {
@@ -32,7 +34,7 @@ public final class FundFlow {
             }
             String key = order.target + "/" + order.accountRef;
             Builder node = nodes.computeIfAbsent(key, k -> new Builder(order));
-            node.add(order);
+            node.add(order, refundedByFreeze.getOrDefault(order.id, zero()));
             nodeOfOrder.put(order.id, key);
         }
         for (OnwardTransfer transfer : transfers) {
@@ -58,14 +60,16 @@ public final class FundFlow {
         }
         BigDecimal stopped = zero();
         BigDecimal frozen = zero();
+        BigDecimal refunded = zero();
         BigDecimal secured = zero();
         for (Builder node : nodes.values()) {
             stopped = stopped.add(node.stopped);
             frozen = frozen.add(node.frozen);
+            refunded = refunded.add(node.refunded);
             secured = secured.add(node.secured());
         }
         BigDecimal missing = requested.subtract(secured).max(zero());
-        return new FundFlowView(caseNumber, new FundFlowView.Totals(requested, stopped, frozen, missing), views);
+        return new FundFlowView(caseNumber, new FundFlowView.Totals(requested, stopped, frozen, refunded, missing), views);
     }
 
     private static BigDecimal zero() {
@@ -81,6 +85,7 @@ public final class FundFlow {
         BigDecimal requested = zero();
         BigDecimal stopped = zero();
         BigDecimal frozen = zero();
+        BigDecimal refunded = zero();
         final List<FundFlowView.OrderSummary> orders = new ArrayList<>();
         final List<FundFlowView.NotFollowed> notFollowed = new ArrayList<>();
         final List<Builder> children = new ArrayList<>();
@@ -93,11 +98,12 @@ public final class FundFlow {
             this.parentOrderId = first.parentOrderId;
         }
 
-        void add(StopOrder order) {
+        void add(StopOrder order, BigDecimal refundedFromIt) {
             requested = requested.max(order.requestedAmount);
+            refunded = refunded.add(refundedFromIt);
             if (order.state.holds() && order.stoppedAmount != null) {
                 if (order.kind == OrderKind.FREEZE) {
-                    frozen = frozen.add(order.stoppedAmount);
+                    frozen = frozen.add(order.stoppedAmount.subtract(refundedFromIt));
                 } else {
                     stopped = stopped.add(order.stoppedAmount);
                 }
@@ -107,11 +113,11 @@ public final class FundFlow {
         }
 
         BigDecimal secured() {
-            return requested.min(stopped.max(frozen));
+            return requested.min(stopped.max(frozen.add(refunded)));
         }
 
         FundFlowView.Node view() {
-            return new FundFlowView.Node(institution, accountMasked, layer, requested, stopped, frozen,
+            return new FundFlowView.Node(institution, accountMasked, layer, requested, stopped, frozen, refunded,
                     requested.subtract(secured()), orders, notFollowed, children.stream().map(Builder::view).toList());
         }
     }

@@ -11,11 +11,11 @@ import java.util.UUID;
 /** Where a case's money went and how much of it is held: see {@link FundFlow} for the arithmetic. */
 public record FundFlowView(String caseNumber, Totals totals, List<Node> roots) {
 
-    public record Totals(BigDecimal requested, BigDecimal stopped, BigDecimal frozen, BigDecimal missing) {
+    public record Totals(BigDecimal requested, BigDecimal stopped, BigDecimal frozen, BigDecimal refunded, BigDecimal missing) {
     }
 
     public record Node(String institution, String accountMasked, int layer, BigDecimal requested, BigDecimal stopped,
-                       BigDecimal frozen, BigDecimal missing, List<OrderSummary> orders, List<NotFollowed> notFollowed,
+                       BigDecimal frozen, BigDecimal refunded, BigDecimal missing, List<OrderSummary> orders, List<NotFollowed> notFollowed,
                        List<Node> children) {
     }
 
