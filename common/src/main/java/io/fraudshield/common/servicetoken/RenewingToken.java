@@ -26,11 +26,22 @@ final class RenewingToken {
 
     synchronized String value() {
         if (current == null || !clock.instant().isBefore(renewAt)) {
-            current = source.get();
-            Duration life = Duration.between(current.issuedAt(), current.expiresAt());
-            Duration margin = renewBefore.compareTo(life.dividedBy(2)) < 0 ? renewBefore : life.dividedBy(2);
-            renewAt = current.expiresAt().minus(margin);
+            renew();
         }
         return current.value();
+    }
+
+    /** Renews now if the token would be due within {@code lead}: a background job keeps requests from waiting. */
+    synchronized void renewIfDueWithin(Duration lead) {
+        if (current != null && !clock.instant().plus(lead).isBefore(renewAt)) {
+            renew();
+        }
+    }
+
+    private void renew() {
+        current = source.get();
+        Duration life = Duration.between(current.issuedAt(), current.expiresAt());
+        Duration margin = renewBefore.compareTo(life.dividedBy(2)) < 0 ? renewBefore : life.dividedBy(2);
+        renewAt = current.expiresAt().minus(margin);
     }
 }

@@ -61,6 +61,21 @@ class RenewingTokenTest {
     }
 
     @Test
+    void theBackgroundRenewsAheadSoThatNoRequestWaits() {
+        RenewingToken token = new RenewingToken(() -> issue(Duration.ofMinutes(5)), Duration.ofMinutes(1), clock);
+        token.value();
+        now = START.plus(Duration.ofMinutes(3));
+        token.renewIfDueWithin(Duration.ofSeconds(30));
+        assertEquals(1, issued.get(), "not due within 30 s yet");
+        now = START.plus(Duration.ofMinutes(3)).plusSeconds(31);
+        token.renewIfDueWithin(Duration.ofSeconds(30));
+        assertEquals(2, issued.get());
+        now = START.plus(Duration.ofMinutes(4)).plusSeconds(10);
+        assertEquals("token-2", token.value(), "the request finds a fresh token and does not wait");
+        assertEquals(2, issued.get());
+    }
+
+    @Test
     void anExpiredTokenIsNeverHandedOut() {
         RenewingToken token = new RenewingToken(() -> issue(Duration.ofMinutes(5)), Duration.ofSeconds(10), clock);
         token.value();
