@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.POLICE_NAME, Role.REGULATOR_NAME})
 public class FundFlowResource {
 
+    static final String SVG = "image/svg+xml";
+
     private final FundFlowService fundFlow;
     private final CurrentCaller caller;
 
@@ -32,5 +34,13 @@ public class FundFlowResource {
             description = "Per account and for the case: requested, stopped, frozen, missing; transfers not followed and why.")
     public FundFlowView fundFlow(@PathParam("caseNumber") String caseNumber) {
         return fundFlow.of(caller.get(), caseNumber);
+    }
+
+    @GET
+    @Produces(SVG)
+    @Operation(operationId = "getFundFlowSvg", summary = "The case's fund-flow tree as an SVG picture",
+            description = "The same tree, one column per layer; green: nothing missing, amber: part held, red: nothing held.")
+    public String fundFlowSvg(@PathParam("caseNumber") String caseNumber) {
+        return FundFlowSvg.render(fundFlow.of(caller.get(), caseNumber));
     }
 }
