@@ -62,6 +62,24 @@ class PersonalDataTest {
                 + " and id = ?::uuid", queued), "the unanswered follow-up keeps its clear values, sealed");
     }
 
+    @Test
+    void accountDetailsCopiedIntoAnotherOrderByTheDatabaseOwnerDoNotOpenThere() throws Exception {
+        Scenario scenario = new Scenario();
+        Scenario.Bank bank = scenario.bank(null, false);
+        String accountA = bank.account();
+        String a = scenario.officer.post("/v1/orders", Bodies.stop(scenario.caseNumber, bank.code(), accountA, "Holder A", "10.00"))
+                .then().statusCode(201).extract().path("id");
+        String b = scenario.officer.post("/v1/orders", Bodies.stop(scenario.caseNumber, bank.code(), bank.account(), "Holder B", "10.00"))
+                .then().statusCode(201).extract().path("id");
+        TestSql.execute(dataSource, "update stop_order set sealed_details = (select sealed_details from stop_order where id = '"
+                + a + "') where id = '" + b + "'");
+
+        var inbox = bank.actor().get("/v1/inbox").then().statusCode(200).extract().jsonPath();
+        assertEquals(accountA, inbox.getString("items.find { it.document.order.id == '" + a + "' }.document.accountNumber"));
+        assertEquals(null, inbox.getString("items.find { it.document.order.id == '" + b + "' }.document.accountNumber"),
+                "order B shows no clear values rather than order A's");
+    }
+
     private List<String> tables() throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();

@@ -18,13 +18,14 @@ class SealerTest {
 
     @Test
     void sealedValuesOpenOnlyUntouched() {
-        String sealed = sealer.seal("6217000010012345671");
+        String sealed = sealer.seal("order/1", "6217000010012345671");
         assertFalse(sealed.contains("6217"));
-        assertNotEquals(sealed, sealer.seal("6217000010012345671"), "a fresh nonce each time");
-        assertEquals("6217000010012345671", sealer.open(sealed));
+        assertNotEquals(sealed, sealer.seal("order/1", "6217000010012345671"), "a fresh nonce each time");
+        assertEquals("6217000010012345671", sealer.open("order/1", sealed));
+        assertThrows(IllegalStateException.class, () -> sealer.open("order/2", sealed), "bound to its place");
         char[] tampered = sealed.toCharArray();
         tampered[tampered.length - 3] = tampered[tampered.length - 3] == 'A' ? 'B' : 'A';
-        assertThrows(IllegalStateException.class, () -> sealer.open(new String(tampered)));
-        assertThrows(IllegalStateException.class, () -> sealer.open("retired:" + sealed.substring(sealed.indexOf(':') + 1)));
+        assertThrows(IllegalStateException.class, () -> sealer.open("order/1", new String(tampered)));
+        assertThrows(IllegalStateException.class, () -> sealer.open("order/1", "retired:" + sealed.substring(sealed.indexOf(':') + 1)));
     }
 }

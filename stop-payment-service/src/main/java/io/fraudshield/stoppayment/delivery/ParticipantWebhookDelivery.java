@@ -90,7 +90,7 @@ public class ParticipantWebhookDelivery implements OutboxDelivery {
 
     private WebhookEvent read(OutboxMessage message) {
         try {
-            return json.readValue(sealer.open(message.payload()), WebhookEvent.class);
+            return json.readValue(sealer.open(WebhookEvent.SEALING_CONTEXT, message.payload()), WebhookEvent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("webhook event unreadable", e);
         }

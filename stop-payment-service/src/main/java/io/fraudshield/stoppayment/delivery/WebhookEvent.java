@@ -9,6 +9,7 @@ import java.util.UUID;
 public record WebhookEvent(String participant, UUID orderId, String type, String body) {
 
     public static final String DESTINATION = "participant-webhook";
+    public static final String SEALING_CONTEXT = "outbox/" + DESTINATION;
 
     @Override
     public String toString() {

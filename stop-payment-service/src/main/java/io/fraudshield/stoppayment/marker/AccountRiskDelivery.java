@@ -55,7 +55,7 @@ public class AccountRiskDelivery implements OutboxDelivery {
 
     @Override
     public DeliveryOutcome deliver(OutboxMessage message) {
-        MarkerCommand command = read(sealer.open(message.payload()));
+        MarkerCommand command = read(sealer.open(MarkerEvents.SEALING_CONTEXT, message.payload()));
         try {
             return MarkerEvents.ADD.equals(message.type()) ? add(message, command) : revoke(message, command);
         } catch (IOException e) {

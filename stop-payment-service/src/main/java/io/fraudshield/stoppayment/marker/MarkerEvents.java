@@ -23,6 +23,7 @@ public class MarkerEvents {
     public static final String DESTINATION = "account-risk";
     public static final String ADD = "marker.add";
     public static final String REMOVE = "marker.remove";
+    static final String SEALING_CONTEXT = "outbox/" + DESTINATION;
 
     private final Outbox outbox;
     private final Sealer sealer;
@@ -41,14 +42,14 @@ public class MarkerEvents {
         MarkerCommand command = new MarkerCommand(order.id, order.target, accountNumber,
                 order.kind == OrderKind.FREEZE ? "FROZEN" : "STOPPED",
                 order.kind == OrderKind.FREEZE ? "FREEZE_ORDER" : "STOP_PAYMENT_ORDER", order.effectiveAt, null);
-        outbox.enqueue(aggregate(order), ADD, DESTINATION, sealer.seal(write(command)));
+        outbox.enqueue(aggregate(order), ADD, DESTINATION, sealer.seal(SEALING_CONTEXT, write(command)));
         written.fire(new OutboxWritten());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void removed(StopOrder order, String why) {
         MarkerCommand command = new MarkerCommand(order.id, order.target, null, null, null, null, why);
-        outbox.enqueue(aggregate(order), REMOVE, DESTINATION, sealer.seal(write(command)));
+        outbox.enqueue(aggregate(order), REMOVE, DESTINATION, sealer.seal(SEALING_CONTEXT, write(command)));
         written.fire(new OutboxWritten());
     }
 

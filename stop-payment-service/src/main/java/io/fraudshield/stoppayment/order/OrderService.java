@@ -102,7 +102,7 @@ public class OrderService {
         order.accountRef = pseudonymizer.accountRef(target, account);
         order.accountMasked = account.masked();
         order.holderDigest = pseudonymizer.digest(HolderNames.DIGEST_DOMAIN, HolderNames.canonical(holderName));
-        order.sealedDetails = dispatcher.seal(new OrderDetails(account.canonicalNumber(), holderName));
+        order.sealedDetails = dispatcher.seal(order.id, new OrderDetails(account.canonicalNumber(), holderName));
     }
 
     /** docs/rules.md A6: a third stop on the same account in a case is refused. */

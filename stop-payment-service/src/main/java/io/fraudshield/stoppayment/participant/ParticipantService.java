@@ -98,7 +98,7 @@ public class ParticipantService {
         SigningSecret secret = new SigningSecret();
         secret.id = UUID.randomUUID();
         secret.participant = participant.code;
-        secret.sealed = sealer.seal(request.secret());
+        secret.sealed = sealer.seal(secretContext(secret), request.secret());
         secret.createdAt = now;
         participants.persistSecret(secret);
         participants.flush();
@@ -149,7 +149,11 @@ public class ParticipantService {
     public Optional<WebhookTarget> webhookTarget(String code) {
         return participants.findByIdOptional(code).filter(p -> p.webhookUrl != null)
                 .map(p -> new WebhookTarget(URI.create(p.webhookUrl),
-                        participants.activeSecrets(code).stream().map(s -> sealer.open(s.sealed)).toList()));
+                        participants.activeSecrets(code).stream().map(s -> sealer.open(secretContext(s), s.sealed)).toList()));
+    }
+
+    private static String secretContext(SigningSecret secret) {
+        return "signing-secret/" + secret.participant + "/" + secret.id;
     }
 
     private ParticipantView view(Participant participant) {

@@ -118,7 +118,7 @@ public class RefundService {
             payments.add(new BankRefundDocument.Payment(victim.victimRef(), share.amount.toPlainString(),
                     victim.accountNumber().canonicalNumber(), victim.holderName()));
         }
-        refund.sealedVictims = sealer.seal(write(payments));
+        refund.sealedVictims = sealer.seal("refund/" + refund.id, write(payments));
         if (request.basis().needsNotice()) {
             refund.noticeEndsAt = now.plus(config.publicNotice());
         } else {
@@ -232,7 +232,7 @@ public class RefundService {
             return List.of();
         }
         try {
-            return json.readValue(sealer.open(refund.sealedVictims), new TypeReference<List<BankRefundDocument.Payment>>() {
+            return json.readValue(sealer.open("refund/" + refund.id, refund.sealedVictims), new TypeReference<List<BankRefundDocument.Payment>>() {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("refund payments unreadable", e);

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Seals the few clear values this service must hand on (an account number and holder name for the bank that
  * executes an order, a participant's webhook signing secrets) with AES-256-GCM: {@code keyId:base64(iv|ct)}.
- * The key id travels with the text so keys can rotate. Built at start-up: a missing key stops the service.
+ * The key id travels with the text so keys can rotate. Each value is bound to its place ({@code context}, e.g.
+ * the order it belongs to): a value copied into another row by someone with database access does not open there.
+ * Built at start-up: a missing key stops the service.
  */
 @Startup
 @ApplicationScoped
@@ -45,13 +47,13 @@ public class Sealer {
         }
     }
 
-    public String seal(String clear) {
+    public String seal(String context, String clear) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(aad(activeKeyId, context));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             return activeKeyId + ":" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
                     .put(iv).put(sealed).array());
@@ -60,7 +62,7 @@ public class Sealer {
         }
     }
 
-    public String open(String sealed) {
+    public String open(String context, String sealed) {
         int colon = sealed.indexOf(':');
         SecretKeySpec key = colon < 0 ? null : keys.get(sealed.substring(0, colon));
         if (key == null) {
@@ -70,10 +72,14 @@ public class Sealer {
             byte[] bytes = Base64.getDecoder().decode(sealed.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(sealed.substring(0, colon).getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(aad(sealed.substring(0, colon), context));
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("sealed value cannot be opened", e);
         }
+    }
+
+    private static byte[] aad(String keyId, String context) {
+        return (keyId + "|" + context).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -31,15 +31,15 @@ public class FundFlowResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getFundFlow", summary = "The case's fund-flow tree",
-            description = "Per account and for the case: requested, stopped, frozen, missing; transfers not followed and why.")
+            description = "Per account and for the case: requested, stopped, frozen, refunded, missing; transfers not"
+                    + " followed and why. With Accept: image/svg+xml, the same tree as a picture.")
     public FundFlowView fundFlow(@PathParam("caseNumber") String caseNumber) {
         return fundFlow.of(caller.get(), caseNumber);
     }
 
+    /** The same operation in the OpenAPI document (one path, two media types). */
     @GET
     @Produces(SVG)
-    @Operation(operationId = "getFundFlowSvg", summary = "The case's fund-flow tree as an SVG picture",
-            description = "The same tree, one column per layer; green: nothing missing, amber: part held, red: nothing held.")
     public String fundFlowSvg(@PathParam("caseNumber") String caseNumber) {
         return FundFlowSvg.render(fundFlow.of(caller.get(), caseNumber));
     }
