@@ -101,7 +101,7 @@ public class CardLimitBench {
                 long errors = 0;
                 while (!stop.get() && n < reserve.length) {
                     String opening = "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + TestPeople.residentId()
-                            + "\"},\"product\":\"DEBIT_CARD\",\"channel\":\"COUNTER\"}";
+                            + "\"},\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"channel\":\"COUNTER\"}";
                     long t0 = System.nanoTime();
                     HttpResponse<String> held = post("/v1/slot-reservations", opening);
                     long t1 = System.nanoTime();
@@ -167,8 +167,8 @@ public class CardLimitBench {
                 if (i % 3 == 0) {
                     customer = TestPeople.residentId();  // about 3 cards per customer
                 }
-                out.write("{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + customer + "\"},\"product\":\""
-                        + (i % 10 == 0 ? "CLASS_II_ACCOUNT" : "DEBIT_CARD") + "\",\"cardNumber\":\""
+                out.write("{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + customer + "\"},\"accountClass\":\"CLASS_II\""
+                        + (i % 10 == 0 ? "" : ",\"card\":\"DEBIT_CARD\"") + ",\"cardNumber\":\""
                         + TestPeople.cardNumber() + "\",\"state\":\"" + (i % 7 == 0 ? "CLOSED" : "ACTIVE") + "\"}\n");
             }
         }

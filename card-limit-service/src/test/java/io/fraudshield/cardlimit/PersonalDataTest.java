@@ -44,15 +44,15 @@ class PersonalDataTest {
         String card = TestPeople.cardNumber();
         String stockCard = TestPeople.cardNumber();
 
-        bank.check(customer, "DEBIT_CARD", "COUNTER").then().statusCode(200);
-        String reservation = BankClient.opening(customer, "DEBIT_CARD", "COUNTER", agent, null);
+        bank.check(customer).then().statusCode(200);
+        String reservation = BankClient.opening(customer, "CLASS_II", "DEBIT_CARD", "COUNTER", agent, null);
         String id = bank.reserve(reservation).then().statusCode(201).extract().path("id");
         String confirmation = "{\"cardNumber\":\"" + card + "\"}";
         bank.idempotent().body(confirmation).post("/v1/slot-reservations/" + id + "/confirmation").then().statusCode(200);
         String activation = "{\"agent\":" + TestPeople.document(agent) + ",\"channel\":\"COUNTER\"}";
         bank.idempotent().body(activation).post("/v1/cards/" + id + "/activation").then().statusCode(200);
         bank.close(id).then().statusCode(200);
-        String line = "{\"customer\":" + TestPeople.document(customer) + ",\"product\":\"DEBIT_CARD\",\"cardNumber\":\""
+        String line = "{\"customer\":" + TestPeople.document(customer) + ",\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"cardNumber\":\""
                 + stockCard + "\",\"state\":\"ACTIVE\"}\n";
         bank.request().contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201);

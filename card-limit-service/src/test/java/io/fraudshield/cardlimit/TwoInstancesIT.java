@@ -100,7 +100,7 @@ class TwoInstancesIT {
             awaitReady(port, i);
             for (int warmUp = 0; warmUp < 20; warmUp++) {
                 given().port(port).header("Authorization", bearer()).contentType("application/json")
-                        .body(BankClient.opening(TestPeople.residentId(), "DEBIT_CARD", "COUNTER", null, null))
+                        .body(BankClient.opening(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", "COUNTER", null, null))
                         .post("/v1/opening-checks").then().statusCode(200);
             }
         }
@@ -174,7 +174,7 @@ class TwoInstancesIT {
     private static Response reserve(int port, String customer) {
         return given().port(port).header("Authorization", bearer())
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
-                .body(BankClient.opening(customer, "DEBIT_CARD", "COUNTER", null, null)).post("/v1/slot-reservations");
+                .body(BankClient.opening(customer, "CLASS_II", "DEBIT_CARD", "COUNTER", null, null)).post("/v1/slot-reservations");
     }
 
     private static String bearer() {

@@ -3,13 +3,19 @@ package io.fraudshield.cardlimit.card;
 import io.fraudshield.cardlimit.regulator.BulkOpeningSignal;
 import io.fraudshield.cardlimit.reservation.CardSlot;
 import io.fraudshield.cardlimit.reservation.CardSlotRepository;
+import io.fraudshield.cardlimit.reservation.PersonLinks;
+import io.fraudshield.cardlimit.reservation.SlotLocks;
 import io.fraudshield.cardlimit.reservation.SlotState;
 import io.fraudshield.cardlimit.rules.Channel;
-import io.fraudshield.cardlimit.rules.ProductHolding;
+import io.fraudshield.cardlimit.rules.Limit;
+import io.fraudshield.cardlimit.rules.LimitHolding;
+import io.fraudshield.cardlimit.rules.LimitSet;
 import io.fraudshield.cardlimit.rules.RuleBook;
+import io.fraudshield.cardlimit.time.TimeSource;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.problem.IllegalTransitionException;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
@@ -19,84 +25,106 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Turns held slots into cards, activates agent-opened cards, closes cards. Every change is audited. */
+/** Turns held slots into accounts and cards, activates agent-opened cards, closes them. Every change is audited. */
 @ApplicationScoped
 public class CardService {
 
     private final CardSlotRepository slots;
+    private final SlotLocks slotLocks;
+    private final PersonLinks links;
     private final RuleBook rules;
     private final Pseudonymizer pseudonymizer;
     private final AuditTrail audit;
     private final BulkOpeningSignal bulkOpening;
+    private final TimeSource time;
 
-    public CardService(CardSlotRepository slots, RuleBook rules, Pseudonymizer pseudonymizer, AuditTrail audit,
-                       BulkOpeningSignal bulkOpening) {
+    public CardService(CardSlotRepository slots, SlotLocks slotLocks, PersonLinks links, RuleBook rules,
+                       Pseudonymizer pseudonymizer, AuditTrail audit, BulkOpeningSignal bulkOpening, TimeSource time) {
         this.slots = slots;
+        this.slotLocks = slotLocks;
+        this.links = links;
         this.rules = rules;
         this.pseudonymizer = pseudonymizer;
         this.audit = audit;
         this.bulkOpening = bulkOpening;
+        this.time = time;
     }
 
     /**
-     * Registers the card issued on a hold. Under the slot's row lock: a hold that has run out cannot be
-     * confirmed, whatever the expiry job has or has not done yet.
+     * Registers the account (and the card issued on it) of a hold. Under the person's lock and then the slot's,
+     * by the database's clock: a hold that has run out cannot be confirmed, whatever this replica's clock says
+     * and whatever the expiry job has or has not done yet. A card number already registered at this bank under
+     * any live key is a 409 duplicate.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CardView confirm(Caller caller, UUID reservationId, ConfirmationRequest request) {
         String bank = caller.participant().value();
-        CardSlot slot = owned(reservationId, bank, "Reservation");
-        Instant now = Instant.now();
+        CardSlot slot = slotLocks.lockUnderPerson(bank, reservationId, "Reservation");
+        Instant now = slots.databaseNow();
         if (slot.state == SlotState.HELD && !slot.holdLastsAt(now)) {
             throw new IllegalTransitionException("The hold ran out at " + slot.heldUntil + "; reserve again");
         }
-        String cardRef = pseudonymizer.cardRef(request.cardNumber());
-        if (slots.cardExists(bank, cardRef)) {
-            throw new ProblemException(ProblemType.DUPLICATE, "This card number is already registered at this bank");
+        if (slot.cardCategory == null && request.cardNumber() != null) {
+            throw ProblemException.invalidField("cardNumber", "no card was issued on this reservation");
+        }
+        if (slot.cardCategory != null && request.cardNumber() == null) {
+            throw ProblemException.invalidField("cardNumber", "the reservation issued a card: its number is required");
         }
         CardView before = CardView.of(slot);
         boolean awaitsAgent = slot.agentRef != null && rules.config().agentRequiresCounterActivation();
         slot.moveTo(awaitsAgent ? SlotState.INACTIVE : SlotState.ACTIVE, now);
-        slot.cardRef = cardRef;
-        slot.cardBin = request.cardNumber().bin();
-        slot.cardLast4 = request.cardNumber().last4();
+        if (request.cardNumber() != null) {
+            if (slots.cardExists(bank, pseudonymizer.cardRefsUnderAllKeys(request.cardNumber()))) {
+                throw new ProblemException(ProblemType.DUPLICATE, "This card number is already registered at this bank");
+            }
+            slot.cardRef = pseudonymizer.cardRef(request.cardNumber());
+            slot.cardBin = request.cardNumber().bin();
+            slot.cardLast4 = request.cardNumber().last4();
+        }
         slot.confirmedAt = now;
         slots.flush();
         CardView after = CardView.of(slot);
         audit.append(caller, new AuditEntry("card.confirmed", "RULES A1/A2", "card", slot.id.toString(), before, after));
-        if (slot.product.counted()) {
-            bulkOpening.afterConfirmation(caller, slot.customerRef);
+        if (!consumed(caller, slot).isEmpty()) {
+            bulkOpening.afterConfirmation(caller, slot.customerRef, links.refsOf(links.lockPersonOf(slot.customerRef)));
         }
         return after;
     }
 
     /**
-     * The agent activates, in person at the counter, a card opened on someone's behalf (RULES.md A1). A
-     * customer who is over the limit (legacy holdings) cannot activate more.
+     * The agent activates, in person at the counter, a card opened on someone's behalf (docs/rules.md A1). A
+     * customer who is over a limit of the card (legacy holdings, or two linked persons' union) cannot activate more.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CardView activate(Caller caller, UUID cardId, ActivationRequest request) {
         String bank = caller.participant().value();
-        CardSlot peek = slots.findOwned(cardId, bank).orElseThrow(() -> ProblemException.notFound("Card " + cardId));
-        slots.lockPersons(bank, peek.customerRef);
-        CardSlot slot = owned(cardId, bank, "Card");
+        CardSlot slot = slotLocks.lockUnderPerson(bank, cardId, "Card");
         if (slot.state != SlotState.INACTIVE) {
             throw new IllegalTransitionException("Card", slot.state, SlotState.ACTIVE);
         }
         if (request.channel() != Channel.COUNTER) {
             throw ProblemException.invalidField("channel", "agent-opened cards are activated at the counter only");
         }
-        if (!pseudonymizer.customerRef(request.agent()).equals(slot.agentRef)) {
+        List<String> presented = pseudonymizer.customerRefsUnderAllKeys(request.agent());
+        if (!links.refsOf(links.findPersons(presented), presented).contains(slot.agentRef)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only the agent who opened this card may activate it");
         }
-        Instant now = Instant.now();
-        ProductHolding holding = slots.holdings(bank, slot.customerRef, now).get(slot.product);
-        int limit = rules.limitsAt(bank).of(slot.product) + (slot.overrideId != null ? 1 : 0);
-        if (holding.used() > limit) {
-            throw new ProblemException(ProblemType.CONFLICT, "OVER_LIMIT_LEGACY: the customer holds more than "
-                    + limit + " of " + slot.product + " at this bank and cannot activate more");
+        Instant now = slots.databaseNow();
+        List<String> personRefs = links.refsOf(links.lockPersonOf(slot.customerRef));
+        boolean paymentInstitution = caller.role() == Role.PAYMENT_INSTITUTION;
+        Map<Limit, LimitHolding> holdings = slots.holdings(bank, personRefs, now,
+                row -> rules.consumedBy(row.accountClass(), row.cardCategory(), paymentInstitution));
+        LimitSet limits = rules.limitsAt(bank);
+        int extra = slot.overrideId != null ? 1 : 0;
+        for (Limit limit : consumed(caller, slot)) {
+            if (holdings.get(limit).used() > limits.of(limit) + extra) {
+                throw new ProblemException(ProblemType.CONFLICT, "OVER_LIMIT_LEGACY: the customer holds more than "
+                        + limits.of(limit) + " " + limit + " at this bank and cannot activate more");
+            }
         }
         CardView before = CardView.of(slot);
         slot.moveTo(SlotState.ACTIVE, now);
@@ -108,7 +136,8 @@ public class CardService {
     /** Closes a card; a closed card no longer counts toward any limit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CardView close(Caller caller, UUID cardId) {
-        CardSlot slot = owned(cardId, caller.participant().value(), "Card");
+        CardSlot slot = slots.lockOwned(cardId, caller.participant().value())
+                .orElseThrow(() -> ProblemException.notFound("Card " + cardId));
         if (slot.state == SlotState.CLOSED) {
             return CardView.of(slot);
         }
@@ -116,7 +145,7 @@ public class CardService {
             throw new IllegalTransitionException("Card", slot.state, SlotState.CLOSED);
         }
         CardView before = CardView.of(slot);
-        slot.moveTo(SlotState.CLOSED, Instant.now());
+        slot.moveTo(SlotState.CLOSED, time.now());
         CardView after = CardView.of(slot);
         audit.append(caller, new AuditEntry("card.closed", "RULES A1", "card", slot.id.toString(), before, after));
         return after;
@@ -130,13 +159,14 @@ public class CardService {
                 .map(CardView::of).orElseThrow(() -> ProblemException.notFound("Card " + cardId));
     }
 
-    /** The calling bank's open cards and holds of one customer; other banks' are never shown. */
+    /** The calling bank's open cards and holds of one customer, over every linked document; other banks' are never shown. */
     @Transactional
     public List<CardView> holdingsAtBank(Caller caller, String customerRef) {
-        return slots.openSlotsOf(caller.participant().value(), customerRef).stream().map(CardView::of).toList();
+        List<String> refs = links.refsOf(links.findPersons(List.of(customerRef)), List.of(customerRef));
+        return slots.openSlotsOf(caller.participant().value(), refs).stream().map(CardView::of).toList();
     }
 
-    private CardSlot owned(UUID id, String bank, String what) {
-        return slots.lockOwned(id, bank).orElseThrow(() -> ProblemException.notFound(what + " " + id));
+    private Set<Limit> consumed(Caller caller, CardSlot slot) {
+        return rules.consumedBy(slot.accountClass, slot.cardCategory, caller.role() == Role.PAYMENT_INSTITUTION);
     }
 }

@@ -1,6 +1,6 @@
 package io.fraudshield.cardlimit.override;
 
-import io.fraudshield.cardlimit.rules.Product;
+import io.fraudshield.cardlimit.rules.Limit;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 /** A supervisor's one-slot exception to a limit: requested by one person, approved by another, used once. */
@@ -20,8 +22,9 @@ public class LimitOverride {
     public UUID id;
     public String bank;
     public String customerRef;
+    /** The limit the override lifts by one slot. */
     @Enumerated(EnumType.STRING)
-    public Product product;
+    public Limit limitKind;
     public String reason;
     @Enumerated(EnumType.STRING)
     public OverrideState state;
@@ -33,8 +36,9 @@ public class LimitOverride {
     @Version
     public long version;
 
-    public boolean grants(String bank, String customerRef, Product product) {
-        return state == OverrideState.APPROVED && this.bank.equals(bank) && this.customerRef.equals(customerRef)
-                && this.product == product;
+    /** Whether it lifts one of {@code limits} for a person with these references at this bank. */
+    public boolean grants(String bank, Collection<String> personRefs, Set<Limit> limits) {
+        return state == OverrideState.APPROVED && this.bank.equals(bank) && personRefs.contains(customerRef)
+                && limits.contains(limitKind);
     }
 }

@@ -35,7 +35,7 @@ public class OverrideService {
         override.id = UUID.randomUUID();
         override.bank = maker.participant().value();
         override.customerRef = pseudonymizer.customerRef(request.customer());
-        override.product = request.product();
+        override.limitKind = request.limitKind();
         override.reason = request.reason();
         override.state = OverrideState.PENDING_APPROVAL;
         override.requestedBy = maker.subject();

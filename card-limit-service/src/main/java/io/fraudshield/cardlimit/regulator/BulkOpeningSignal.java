@@ -3,6 +3,7 @@ package io.fraudshield.cardlimit.regulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.cardlimit.reservation.CardSlotRepository;
+import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
@@ -13,10 +14,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Watches confirmations: at the threshold of new cards across banks within the window, writes one
+ * Watches confirmations: at the threshold of new counted openings of a person (over every linked document)
+ * across banks within the window, writes one
  * person-marker message to the outbox, in the confirming transaction, at most once per window.
  */
 @ApplicationScoped
@@ -32,9 +35,11 @@ public class BulkOpeningSignal {
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final Outbox outbox;
+    private final RuleBook rules;
 
     public BulkOpeningSignal(BulkOpeningConfig config, CardSlotRepository slots, EntityManager entityManager,
-                             ObjectMapper json, AuditTrail audit, Outbox outbox) {
+                             ObjectMapper json, AuditTrail audit, Outbox outbox, RuleBook rules) {
+        this.rules = rules;
         this.config = config;
         this.slots = slots;
         this.entityManager = entityManager;
@@ -44,10 +49,10 @@ public class BulkOpeningSignal {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterConfirmation(Caller caller, String customerRef) {
+    public void afterConfirmation(Caller caller, String customerRef, List<String> personRefs) {
         Instant now = Instant.now();
         Instant since = now.minus(config.window());
-        long recent = slots.confirmedSince(customerRef, since);
+        long recent = slots.confirmedSince(personRefs, since, rules.excludedCategories());
         if (recent < config.threshold()) {
             return;
         }
@@ -67,7 +72,7 @@ public class BulkOpeningSignal {
         marker.put("type", MARKER_TYPE);
         marker.put("reasonCode", "ABNORMAL_ACCOUNT_OPENING");
         marker.put("source", "card-limit-service");
-        marker.put("evidence", Map.of("newCards", recent, "banks", slots.banksConfirmedSince(customerRef, since),
+        marker.put("evidence", Map.of("newCards", recent, "banks", slots.banksConfirmedSince(personRefs, since, rules.excludedCategories()),
                 "window", config.window().toString()));
         marker.put("observedAt", now.toString());
         outbox.enqueue(customerRef, PERSON_MARKER, PersonMarkerDelivery.DESTINATION, write(marker));

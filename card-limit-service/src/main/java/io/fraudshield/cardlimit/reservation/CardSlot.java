@@ -1,7 +1,8 @@
 package io.fraudshield.cardlimit.reservation;
 
+import io.fraudshield.cardlimit.rules.AccountClass;
+import io.fraudshield.cardlimit.rules.CardCategory;
 import io.fraudshield.cardlimit.rules.Channel;
-import io.fraudshield.cardlimit.rules.Product;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One card or account slot of a customer at a bank; a confirmed slot is the card itself. */
+/**
+ * One opening of a customer at a bank: an account of a class and, when a card is issued on it, the card. It
+ * consumes every limit of the opening or none; a confirmed slot is the account (and card) itself.
+ */
 @Entity
 @Table(name = "card_slot")
 public class CardSlot {
@@ -23,7 +27,10 @@ public class CardSlot {
     public String bank;
     public String customerRef;
     @Enumerated(EnumType.STRING)
-    public Product product;
+    public AccountClass accountClass;
+    /** The card issued on the account; null when none is (a Class III account never has one). */
+    @Enumerated(EnumType.STRING)
+    public CardCategory cardCategory;
     @Enumerated(EnumType.STRING)
     public SlotState state;
     @Enumerated(EnumType.STRING)
@@ -53,6 +60,7 @@ public class CardSlot {
         }
     }
 
+    /** @param at the database's clock, never a replica's */
     public boolean holdLastsAt(Instant at) {
         return state == SlotState.HELD && heldUntil != null && heldUntil.isAfter(at);
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Releases holds whose time ran out. Each hold expires in its own transaction under its row lock, so a
+ * Releases holds whose time ran out by the database's clock (the one all replicas share). Each hold expires in its own transaction under its row lock, so a
  * confirmation racing the job ends in exactly one outcome: confirmed, or expired.
  */
 @ApplicationScoped
@@ -40,19 +40,19 @@ public class HoldExpiry {
 
     /** @return how many holds expired */
     public int expireDue() {
-        Instant now = Instant.now();
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> slots.expiredHolds(now, BATCH));
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> slots.expiredHolds(slots.databaseNow(), BATCH));
         int expired = 0;
         for (UUID id : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> expire(id, now))) {
+            if (QuarkusTransaction.requiringNew().call(() -> expire(id))) {
                 expired++;
             }
         }
         return expired;
     }
 
-    private boolean expire(UUID id, Instant now) {
+    private boolean expire(UUID id) {
         CardSlot slot = slots.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = slots.databaseNow();
         if (slot == null || slot.state != SlotState.HELD || slot.holdLastsAt(now)) {
             return false;
         }

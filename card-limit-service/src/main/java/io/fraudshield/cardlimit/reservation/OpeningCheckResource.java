@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/opening-checks")
-@Tag(name = "Opening checks", description = "May this customer open this product at my bank? (RULES.md A1, A2, A5)")
+@Tag(name = "Opening checks", description = "May this customer open this account (and card) at my bank or payment institution? (docs/rules.md A1, A2, A5)")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Role.BANK_NAME)
+@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME})
 public class OpeningCheckResource {
 
     private final SlotReservationService reservations;

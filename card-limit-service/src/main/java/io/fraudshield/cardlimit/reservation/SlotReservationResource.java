@@ -34,7 +34,7 @@ import java.util.UUID;
 @Path("/v1/slot-reservations")
 @Tag(name = "Slot reservations", description = "Hold a card or account slot atomically, then confirm or release it")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(Role.BANK_NAME)
+@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME})
 public class SlotReservationResource {
 
     private final SlotReservationService reservations;

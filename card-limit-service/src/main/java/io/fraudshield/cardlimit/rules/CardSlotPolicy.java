@@ -3,43 +3,53 @@ package io.fraudshield.cardlimit.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The opening rules as one pure function (RULES.md A1, A2, A5). It needs no container to test; the
- * reservation service calls it while holding the customer's row lock, so its answer cannot be raced.
+ * The opening rules as one pure function (docs/rules.md A1, A2, A5). It needs no container to test; the
+ * reservation service calls it while holding the person's row lock, so its answer cannot be raced.
  */
 public final class CardSlotPolicy {
 
     private CardSlotPolicy() {
     }
 
+    /**
+     * One opening consumes all its limits or none: any limit reached denies the whole opening. A person
+     * already over a consumed limit (stock, or two linked persons' union) is OVER_LIMIT_LEGACY.
+     */
     public static Decision decide(OpeningFacts facts) {
         List<ReasonCode> reasons = new ArrayList<>();
-        Product product = facts.product();
         switch (facts.restriction()) {
             case RESTRICTED -> reasons.add(ReasonCode.PERSON_RESTRICTED);
             case UNKNOWN -> reasons.add(ReasonCode.RISK_SERVICE_UNAVAILABLE);
             case CLEAR -> { }
         }
-        if (product == Product.CLASS_I_ACCOUNT && !facts.channel().identityCheckedOnSite()) {
+        if (facts.accountClass() == AccountClass.CLASS_I && !facts.channel().identityCheckedOnSite()) {
             reasons.add(ReasonCode.CHANNEL_NOT_ALLOWED);
         }
         if (facts.agentOpenCards().isPresent()
                 && facts.agentOpenCards().getAsInt() >= facts.limits().agentCards()) {
             reasons.add(ReasonCode.AGENT_LIMIT);
         }
-        if (product.counted()) {
-            int limit = facts.limits().of(product);
-            int extra = facts.overrideApproved() ? 1 : 0;
-            if (facts.holding().open() > limit) {
-                reasons.add(ReasonCode.OVER_LIMIT_LEGACY);
-            } else if (facts.holding().used() >= limit + extra) {
-                reasons.add(LimitSet.limitReason(product));
-            } else if (facts.holding().used() >= limit) {
-                reasons.add(ReasonCode.OVERRIDE_APPLIED);
-            }
-        } else {
+        Set<Limit> consumed = facts.consumed();
+        if (consumed.isEmpty()) {
             reasons.add(ReasonCode.EXCLUDED_CATEGORY);
+        }
+        boolean legacy = consumed.stream().anyMatch(limit -> facts.holdings().get(limit).open() > facts.limits().of(limit));
+        if (legacy) {
+            reasons.add(ReasonCode.OVER_LIMIT_LEGACY);
+        } else {
+            for (Limit limit : consumed) {
+                int max = facts.limits().of(limit);
+                int extra = facts.overrideFor().filter(limit::equals).isPresent() ? 1 : 0;
+                int used = facts.holdings().get(limit).used();
+                if (used >= max + extra) {
+                    reasons.add(limit.reason());
+                } else if (used >= max) {
+                    reasons.add(ReasonCode.OVERRIDE_APPLIED);
+                }
+            }
         }
         reasons.sort(Comparator.comparing((ReasonCode reason) -> reason.severity()).reversed());
         return new Decision(outcome(reasons, facts.whenRestrictionUnknown()), List.copyOf(reasons));

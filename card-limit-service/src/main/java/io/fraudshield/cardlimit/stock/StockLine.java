@@ -1,15 +1,17 @@
 package io.fraudshield.cardlimit.stock;
 
-import io.fraudshield.cardlimit.rules.Product;
+import io.fraudshield.cardlimit.rules.AccountClass;
+import io.fraudshield.cardlimit.rules.CardCategory;
 import io.fraudshield.common.identifier.CardNumber;
 import io.fraudshield.common.identifier.PersonDocument;
 
 /**
  * One line of a stock upload (NDJSON), e.g.
- * {@code {"customer":{"type":"RESIDENT_ID","number":"…"},"product":"DEBIT_CARD","cardNumber":"…","state":"ACTIVE"}}.
- * {@code agent} is set for cards opened by an agent.
+ * {@code {"customer":{"type":"RESIDENT_ID","number":"…"},"accountClass":"CLASS_II","card":"DEBIT_CARD","cardNumber":"…","state":"ACTIVE"}}.
+ * {@code card} is absent for an account without card (the number is then the account's); {@code agent} is set for
+ * cards opened by an agent.
  */
-public record StockLine(PersonDocument customer, Product product, CardNumber cardNumber, StockCardState state,
+public record StockLine(PersonDocument customer, AccountClass accountClass, CardCategory card, CardNumber cardNumber, StockCardState state,
                         PersonDocument agent) {
 
     /** The first required field that is missing, or null. */
@@ -17,8 +19,8 @@ public record StockLine(PersonDocument customer, Product product, CardNumber car
         if (customer == null) {
             return "customer";
         }
-        if (product == null) {
-            return "product";
+        if (accountClass == null) {
+            return "accountClass";
         }
         if (cardNumber == null) {
             return "cardNumber";

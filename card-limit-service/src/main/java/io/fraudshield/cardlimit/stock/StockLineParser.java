@@ -41,10 +41,16 @@ final class StockLineParser {
         if (missing != null) {
             return new StockError(lineNo, missing + " is missing");
         }
+        if (line.card() != null && !line.accountClass().mayHaveCard()) {
+            return new StockError(lineNo, "card: a Class III account has no card");
+        }
         String customerRef = pseudonymizer.customerRef(line.customer());
+        String cardRef = pseudonymizer.cardRef(line.cardNumber());
         String agentRef = line.agent() == null ? null : pseudonymizer.customerRef(line.agent());
-        return new StockRow(lineNo, customerRef, line.product().name(), line.state().slotState().name(), agentRef,
-                pseudonymizer.cardRef(line.cardNumber()), line.cardNumber().bin(), line.cardNumber().last4());
+        return new StockRow(lineNo, customerRef, line.accountClass().name(),
+                line.card() == null ? null : line.card().name(), line.state().slotState().name(), agentRef,
+                cardRef, line.cardNumber().bin(), line.cardNumber().last4(),
+                pseudonymizer.cardRefsUnderAllKeys(line.cardNumber()).stream().filter(ref -> !ref.equals(cardRef)).toList());
     }
 
     private static String describe(JsonMappingException e) {

@@ -39,7 +39,7 @@ public class StockUploadResource {
     @Consumes(NDJSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload existing cards",
-            description = "One JSON object per line: {\"customer\":{\"type\":…,\"number\":…},\"product\":\"DEBIT_CARD\","
+            description = "One JSON object per line: {\"customer\":{\"type\":…,\"number\":…},\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\","
                     + "\"cardNumber\":\"…\",\"state\":\"ACTIVE|INACTIVE|CLOSED\",\"agent\":{…}?}. Streamed in constant "
                     + "memory; bad lines are reported by number and the rest kept. Uploading the same cards again "
                     + "updates them (the card number is the key), so a retry is safe. GET the upload for progress.")

@@ -3,7 +3,7 @@ package io.fraudshield.cardlimit.stock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fraudshield.cardlimit.rules.Product;
+import io.fraudshield.cardlimit.rules.Limit;
 import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
@@ -81,7 +81,7 @@ public class StockUploadService {
         Progress progress = new Progress();
         try {
             stream(caller, id, body, progress);
-            int workList = QuarkusTransaction.requiringNew().call(() -> store.writeWorkList(id, bank, rules.limitsAt(bank)));
+            int workList = QuarkusTransaction.requiringNew().call(() -> store.writeWorkList(id, bank, rules));
             QuarkusTransaction.requiringNew().run(() -> {
                 StockUpload upload = update(id, progress);
                 upload.state = StockUploadState.COMPLETED;
@@ -194,8 +194,8 @@ public class StockUploadService {
                     .map(row -> new StockError(((Number) ((Object[]) row)[0]).longValue(), (String) ((Object[]) row)[1]))
                     .toList();
             List<StockUploadView.WorkItem> workList = upload.state != StockUploadState.COMPLETED ? null
-                    : entityManager.createNativeQuery("select customer_ref, product, open_count, limit_count, cards"
-                                    + " from stock_work_item where upload_id = ?1 order by customer_ref, product", Object[].class)
+                    : entityManager.createNativeQuery("select customer_ref, limit_kind, open_count, limit_count, cards"
+                                    + " from stock_work_item where upload_id = ?1 order by customer_ref, limit_kind", Object[].class)
                     .setParameter(1, id).setMaxResults(SHOWN_WORK_ITEMS).getResultList().stream()
                     .map(row -> workItem((Object[]) row)).toList();
             return new StockUploadView(upload.id, upload.state, upload.linesRead, upload.linesAccepted,
@@ -206,7 +206,7 @@ public class StockUploadService {
 
     private StockUploadView.WorkItem workItem(Object[] row) {
         try {
-            return new StockUploadView.WorkItem((String) row[0], Product.valueOf((String) row[1]),
+            return new StockUploadView.WorkItem((String) row[0], Limit.valueOf((String) row[1]),
                     ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), json.readValue((String) row[4], CARDS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable work item", e);

@@ -1,7 +1,7 @@
 package io.fraudshield.cardlimit.stock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fraudshield.cardlimit.rules.Product;
+import io.fraudshield.cardlimit.rules.Limit;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +16,8 @@ public record StockUploadView(UUID id, StockUploadState state, long linesRead, l
                               List<StockError> rejectedLines, Integer workListSize, List<WorkItem> workList,
                               String failure, Instant createdAt, Instant completedAt) {
 
-    /** A customer over a limit, with every open card at the bank. */
-    public record WorkItem(String customerRef, Product product, int openCount, int limit, List<WorkCard> cards) {
+    /** A customer (all linked documents) over a limit, with every open card at the bank that consumes it. */
+    public record WorkItem(String customerRef, Limit limitKind, int openCount, int limit, List<WorkCard> cards) {
     }
 
     /** An open card: masked, with the upload line it was last reported on (none for cards opened through us). */

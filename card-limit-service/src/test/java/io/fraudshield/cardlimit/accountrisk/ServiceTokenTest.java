@@ -45,7 +45,7 @@ class ServiceTokenTest {
     void aRestrictionLookUpCarriesCardLimitsOwnTokenForAccountRiskNotTheBanks() {
         String bankToken = TestTokens.token("bank", "B701", "b701-teller");
         String ref = given().header("Authorization", "Bearer " + bankToken).contentType("application/json")
-                .body(BankClient.opening(TestPeople.residentId(), "DEBIT_CARD", "COUNTER", null, null))
+                .body(BankClient.opening(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", "COUNTER", null, null))
                 .post("/v1/opening-checks").then().statusCode(200).extract().path("customerRef");
 
         List<LoggedRequest> lookups = RiskStub.lookups(ref);

@@ -30,19 +30,21 @@ class RegulatorTest {
     @Test
     void regulatorsSeeCountsAcrossBanksAndBanksMayNot() {
         String customer = TestPeople.residentId();
-        BankClient.of("B501").openCard(customer, "DEBIT_CARD");
-        BankClient.of("B501").openCard(customer, "DEBIT_CARD");
-        String closed = BankClient.of("B502").openCard(customer, "DEBIT_CARD");
-        BankClient.of("B502").openCard(customer, "CLASS_II_ACCOUNT");
+        BankClient.of("B501").openCard(customer);
+        BankClient.of("B501").openCard(customer);
+        String closed = BankClient.of("B502").openCard(customer);
+        BankClient.of("B502").open(customer, "CLASS_II", null);
         BankClient.of("B502").close(closed).then().statusCode(200);
-        BankClient.of("B503").openCard(customer, "SOCIAL_SECURITY_CARD");
+        BankClient.of("B503").open(customer, "CLASS_II", "SOCIAL_SECURITY_CARD");
         String body = "{\"customer\":" + TestPeople.document(customer) + "}";
         given().header("Authorization", TestTokens.bearer("regulator", "NFRA")).contentType("application/json")
                 .body(body).post("/v1/cross-bank-counts").then().statusCode(200)
                 .body("totalOpen", equalTo(3))
-                .body("banks.find { it.bank == 'B501' }.open", equalTo(2))
-                .body("banks.find { it.bank == 'B502' && it.product == 'CLASS_II_ACCOUNT' }.open", equalTo(1))
-                .body("banks.size()", equalTo(2));
+                .body("banks.find { it.bank == 'B501' && it.limit == 'DEBIT_CARDS' }.open", equalTo(2))
+                .body("banks.find { it.bank == 'B501' && it.limit == 'CLASS_II_ACCOUNTS' }.open", equalTo(2))
+                .body("banks.find { it.bank == 'B502' && it.limit == 'CLASS_II_ACCOUNTS' }.open", equalTo(1))
+                .body("banks.find { it.bank == 'B502' && it.limit == 'DEBIT_CARDS' }", org.hamcrest.Matchers.nullValue())
+                .body("banks.size()", equalTo(3));
         BankClient.of("B501").request().body(body).post("/v1/cross-bank-counts").then().statusCode(403);
     }
 
@@ -52,12 +54,12 @@ class RegulatorTest {
         RiskStub.refuseMarkers();
         try {
             for (int bank = 1; bank <= 4; bank++) {
-                BankClient.of("B60" + bank).openCard(customer, "CLASS_II_ACCOUNT");
+                BankClient.of("B60" + bank).open(customer, "CLASS_II", null);
             }
-            String ref = BankClient.of("B601").check(customer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+            String ref = BankClient.of("B601").check(customer).then().extract().path("customerRef");
             relay.relayDue();
             assertEquals(0, RiskStub.markersFor(ref).size(), "four cards are below the threshold");
-            BankClient.of("B605").openCard(customer, "CLASS_II_ACCOUNT");
+            BankClient.of("B605").open(customer, "CLASS_II", null);
             relay.relayDue();
             assertEquals(1, RiskStub.markersFor(ref).size(), "tried once and refused");
             assertEquals(1, undelivered(ref), "a refused message stays in the outbox");
@@ -74,7 +76,7 @@ class RegulatorTest {
             OutgoingToken token = OutgoingToken.of(received.get(1));
             assertEquals("account-risk-service", token.claim("aud"), "the relay's own token, for account-risk only");
             assertEquals("card-limit-service", token.claim("sub"));
-            BankClient.of("B606").openCard(customer, "CLASS_II_ACCOUNT");
+            BankClient.of("B606").open(customer, "CLASS_II", null);
             relay.relayDue();
             assertEquals(2, RiskStub.markersFor(ref).size(), "one signal per window");
         } finally {
@@ -88,9 +90,9 @@ class RegulatorTest {
         RiskStub.refuseMarkersWith(422);
         try {
             for (int bank = 1; bank <= 5; bank++) {
-                BankClient.of("B62" + bank).openCard(customer, "CLASS_II_ACCOUNT");
+                BankClient.of("B62" + bank).open(customer, "CLASS_II", null);
             }
-            String ref = BankClient.of("B621").check(customer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+            String ref = BankClient.of("B621").check(customer).then().extract().path("customerRef");
             relay.relayDue();
             assertEquals(1, RiskStub.markersFor(ref).size());
             assertEquals("DEAD", TestSql.text(dataSource, "select status from outbox where aggregate = ?", ref));

@@ -2,6 +2,7 @@ package io.fraudshield.cardlimit.reservation;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.cardlimit.Race;
 import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,15 +41,15 @@ class ReservationRaceTest {
     void concurrentReservationsGetExactlyTheFreeSlots(int alreadyOpen) throws Exception {
         String customer = TestPeople.residentId();
         for (int i = 0; i < alreadyOpen; i++) {
-            bank.openCard(customer, "DEBIT_CARD");
+            bank.openCard(customer);
         }
-        List<Response> responses = concurrently(CONCURRENT, i -> bank.reserve(customer, "DEBIT_CARD"));
+        List<Response> responses = concurrently(CONCURRENT, i -> bank.reserveDebitCard(customer));
         long granted = responses.stream().filter(r -> r.statusCode() == 201).count();
         long denied = responses.stream()
                 .filter(r -> r.statusCode() == 200 && "DENY".equals(r.path("decision"))).count();
         assertEquals(4 - alreadyOpen, granted);
         assertEquals(CONCURRENT - granted, denied);
-        String ref = bank.check(customer, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
+        String ref = bank.check(customer).then().extract().path("customerRef");
         assertEquals(4, occupyingSlots(ref));
     }
 
@@ -57,7 +57,7 @@ class ReservationRaceTest {
     void concurrentAgentOpeningsForDifferentCustomersStopAtTheAgentLimit() throws Exception {
         String agent = TestPeople.residentId();
         List<Response> responses = concurrently(16, i -> bank.reserve(
-                BankClient.opening(TestPeople.residentId(), "DEBIT_CARD", "COUNTER", agent, null)));
+                BankClient.opening(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", "COUNTER", agent, null)));
         assertEquals(3, responses.stream().filter(r -> r.statusCode() == 201).count());
     }
 
@@ -66,7 +66,7 @@ class ReservationRaceTest {
         int confirmed = 0;
         int expired = 0;
         for (int round = 0; round < 12; round++) {
-            String id = bank.reserve(TestPeople.residentId(), "DEBIT_CARD").then().statusCode(201).extract().path("id");
+            String id = bank.reserveDebitCard(TestPeople.residentId()).then().statusCode(201).extract().path("id");
             TestSql.execute(dataSource, "update card_slot set held_until = now() + interval '120 milliseconds' where id = '" + id + "'");
             CountDownLatch start = new CountDownLatch(1);
             int jitter = round % 4 * 5;
@@ -111,52 +111,24 @@ class ReservationRaceTest {
         String card = TestPeople.cardNumber();
         List<String> holds = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            holds.add(bank.reserve(TestPeople.residentId(), "DEBIT_CARD").then().statusCode(201).extract().path("id"));
+            holds.add(bank.reserveDebitCard(TestPeople.residentId()).then().statusCode(201).extract().path("id"));
         }
-        List<Response> responses = race(8, i -> bank.idempotent().body("{\"cardNumber\":\"" + card + "\"}")
+        List<Response> responses = Race.of(8, i -> bank.idempotent().body("{\"cardNumber\":\"" + card + "\"}")
                 .post("/v1/slot-reservations/" + holds.get(i) + "/confirmation"));
         assertEquals(1, responses.stream().filter(r -> r.statusCode() == 200).count(),
-                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+                () -> Race.describe(responses));
         assertEquals(7, responses.stream().filter(r -> r.statusCode() == 409
                 && "https://fraudshield.io/problems/duplicate".equals(r.path("type"))).count(),
-                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+                () -> Race.describe(responses));
         assertEquals(1, TestSql.number(dataSource, "select count(*) from card_slot where card_ref is not null and id::text = any(?)",
                 (Object) holds.toArray(new String[0])));
     }
 
     private List<Response> concurrently(int n, Function<Integer, Response> call) throws Exception {
-        List<Response> responses = race(n, call);
+        List<Response> responses = Race.of(n, call::apply);
         assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 201),
-                () -> responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList().toString());
+                () -> Race.describe(responses));
         return responses;
-    }
-
-    /** Starts n calls at the same instant and returns their answers. */
-    private static List<Response> race(int n, Function<Integer, Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Response>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                calls.add(() -> {
-                    start.await();
-                    return call.apply(index);
-                });
-            }
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> c : calls) {
-                futures.add(pool.submit(c));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private long occupyingSlots(String customerRef) {

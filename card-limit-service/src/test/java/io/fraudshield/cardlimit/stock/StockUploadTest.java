@@ -30,60 +30,66 @@ class StockUploadTest {
         String repeatedCard = TestPeople.cardNumber();
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 6; i++) {
-            file.append(line(overDebit, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');      // lines 1-6
+            file.append(line(overDebit, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');      // lines 1-6
         }
         for (int i = 0; i < 3; i++) {
-            file.append(line(atLimit, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');        // 7-9
+            file.append(line(atLimit, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');        // 7-9
         }
-        file.append(line(atLimit, "DEBIT_CARD", repeatedCard, "ACTIVE")).append('\n');                     // 10
-        file.append(line(atLimit, "DEBIT_CARD", repeatedCard, "ACTIVE")).append('\n');                     // 11: same card
+        file.append(line(atLimit, "CLASS_II", "DEBIT_CARD", repeatedCard, "ACTIVE")).append('\n');                     // 10
+        file.append(line(atLimit, "CLASS_II", "DEBIT_CARD", repeatedCard, "ACTIVE")).append('\n');                     // 11: same card
         file.append("{\"customer\":").append('\n');                                                       // 12: broken JSON
-        file.append(line("110105194912310021", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n'); // 13: bad check digit
-        file.append(line(overClassI, "CLASS_I_ACCOUNT", TestPeople.cardNumber(), "ACTIVE")).append('\n');   // 14
-        file.append(line(overClassI, "CLASS_I_ACCOUNT", TestPeople.cardNumber(), "INACTIVE")).append('\n'); // 15
-        file.append(line(overClassI, "DEBIT_CARD", "6222021234567895", "ACTIVE")).append('\n');            // 16: Luhn fails
+        file.append(line("110105194912310021", "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n'); // 13: bad check digit
+        file.append(line(overClassI, "CLASS_I", null, TestPeople.cardNumber(), "ACTIVE")).append('\n');   // 14
+        file.append(line(overClassI, "CLASS_I", null, TestPeople.cardNumber(), "INACTIVE")).append('\n'); // 15
+        file.append(line(overClassI, "CLASS_II", "DEBIT_CARD", "6222021234567895", "ACTIVE")).append('\n');            // 16: Luhn fails
         file.append("{\"customer\":").append(TestPeople.document(closedOne))
-                .append(",\"product\":\"DEBIT_CARD\",\"state\":\"ACTIVE\"}\n");                              // 17: no card
+                .append(",\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"state\":\"ACTIVE\"}\n");                              // 17: no card
         file.append("{\"colour\":\"red\"}\n");                                                             // 18: unknown field
         file.append("{\"customer\":\"").append("x".repeat(9000)).append("\"}\n");                          // 19: too long
         for (int i = 0; i < 4; i++) {
-            file.append(line(closedOne, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');      // 20-23
+            file.append(line(closedOne, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');      // 20-23
         }
-        file.append(line(closedOne, "DEBIT_CARD", TestPeople.cardNumber(), "CLOSED")).append('\n');         // 24
-        file.append(line(closedOne, "SOCIAL_SECURITY_CARD", TestPeople.cardNumber(), "ACTIVE"));            // 25, no newline
+        file.append(line(closedOne, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "CLOSED")).append('\n');         // 24
+        file.append(line(closedOne, "CLASS_II", "SOCIAL_SECURITY_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n'); // 25
+        file.append(line(closedOne, "CLASS_III", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE"));              // 26: no newline
 
         JsonPath upload = bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201).body("state", equalTo("COMPLETED"))
                 .extract().jsonPath();
-        assertEquals(25, upload.getInt("linesRead"));
-        assertEquals(6, upload.getInt("linesRejected"));
+        assertEquals(26, upload.getInt("linesRead"));
+        assertEquals(7, upload.getInt("linesRejected"));
         assertEquals(19, upload.getInt("linesAccepted"));
-        assertEquals(List.of(12, 13, 16, 17, 18, 19), upload.getList("rejectedLines.line"));
+        assertEquals(List.of(12, 13, 16, 17, 18, 19, 26), upload.getList("rejectedLines.line"));
+        assertEquals("card: a Class III account has no card", upload.getString("rejectedLines.find { it.line == 26 }.reason"));
         assertEquals("card number fails the Luhn check",
                 upload.getString("rejectedLines.find { it.line == 16 }.reason").replace("cardNumber: ", ""));
         assertEquals("cardNumber is missing", upload.getString("rejectedLines.find { it.line == 17 }.reason"));
         assertFalse(upload.prettify().contains("110105194912310021"), "rejected values are never echoed");
 
-        assertEquals(2, upload.getInt("workListSize"));
+        // six debit cards on six Class II accounts: over both the debit-card and the Class II limit
+        assertEquals(3, upload.getInt("workListSize"));
         List<Map<String, Object>> work = upload.getList("workList");
-        String overDebitRef = bank.check(overDebit, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
-        String overClassIRef = bank.check(overClassI, "DEBIT_CARD", "COUNTER").then().extract().path("customerRef");
-        Map<String, Object> debit = work.stream().filter(w -> w.get("customerRef").equals(overDebitRef)).findFirst().orElseThrow();
-        assertEquals("DEBIT_CARD", debit.get("product"));
+        String overDebitRef = bank.check(overDebit).then().extract().path("customerRef");
+        String overClassIRef = bank.check(overClassI).then().extract().path("customerRef");
+        Map<String, Object> debit = work.stream().filter(w -> w.get("customerRef").equals(overDebitRef)
+                && w.get("limitKind").equals("DEBIT_CARDS")).findFirst().orElseThrow();
+        assertTrue(work.stream().anyMatch(w -> w.get("customerRef").equals(overDebitRef)
+                && w.get("limitKind").equals("CLASS_II_ACCOUNTS") && w.get("openCount").equals(6) && w.get("limit").equals(5)));
+        assertEquals("DEBIT_CARDS", debit.get("limitKind"));
         assertEquals(6, debit.get("openCount"));
         assertEquals(4, debit.get("limit"));
         assertEquals(List.of(1, 2, 3, 4, 5, 6), ((List<Map<String, Object>>) debit.get("cards")).stream()
                 .map(c -> c.get("stockLine")).toList());
         assertTrue(work.stream().anyMatch(w -> w.get("customerRef").equals(overClassIRef)
-                && w.get("product").equals("CLASS_I_ACCOUNT") && w.get("openCount").equals(2)));
+                && w.get("limitKind").equals("CLASS_I_ACCOUNTS") && w.get("openCount").equals(2)));
 
         // stock cards count at opening: the legacy holder can open no more, the closed card freed a slot
-        bank.reserve(overDebit, "DEBIT_CARD").then().statusCode(200).body("reasons", contains("OVER_LIMIT_LEGACY"));
-        bank.reserve(atLimit, "DEBIT_CARD").then().statusCode(200).body("reasons", contains("DEBIT_CARD_LIMIT"));
-        bank.check(closedOne, "DEBIT_CARD", "COUNTER").then().body("decision", equalTo("DENY"));
+        bank.reserveDebitCard(overDebit).then().statusCode(200).body("reasons", contains("OVER_LIMIT_LEGACY"));
+        bank.reserveDebitCard(atLimit).then().statusCode(200).body("reasons", contains("DEBIT_CARD_LIMIT"));
+        bank.check(closedOne).then().body("decision", equalTo("DENY"));
 
         String id = upload.getString("id");
-        bank.request().get("/v1/stock-uploads/" + id).then().statusCode(200).body("workListSize", equalTo(2));
+        bank.request().get("/v1/stock-uploads/" + id).then().statusCode(200).body("workListSize", equalTo(3));
         BankClient.of("B302").request().get("/v1/stock-uploads/" + id).then().statusCode(404);
     }
 
@@ -94,7 +100,7 @@ class StockUploadTest {
     void anUploadWhoseReplicaStoppedIsMarkedFailed() {
         BankClient bank = BankClient.of("B305");
         String id = bank.request().contentType("application/x-ndjson")
-                .body(line(TestPeople.residentId(), "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body(line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201).extract().path("id");
         assertEquals(0, uploads.failStalledBefore(java.time.Instant.now().plusSeconds(60)), "completed uploads stay");
         String stalled = java.util.UUID.randomUUID().toString();
@@ -119,12 +125,12 @@ class StockUploadTest {
         BankClient bank = BankClient.of("B303"); // its own bank: the work-list covers the whole bank
         String customer = TestPeople.residentId();
         String agent = TestPeople.residentId();
-        String cardId = bank.reserve(BankClient.opening(customer, "DEBIT_CARD", "COUNTER", agent, null))
+        String cardId = bank.reserve(BankClient.opening(customer, "CLASS_II", "DEBIT_CARD", "COUNTER", agent, null))
                 .then().statusCode(201).extract().path("id");
         bank.confirm(cardId).then().statusCode(200).body("state", equalTo("INACTIVE"));
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 4; i++) {
-            file.append(line(customer, "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');
+            file.append(line(customer, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');
         }
         bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201).body("workListSize", equalTo(1));
@@ -140,7 +146,7 @@ class StockUploadTest {
         String customer = TestPeople.residentId();
         int lines = 25_000;
         for (int i = 0; i < lines; i++) {
-            file.append(line(i % 2 == 0 ? customer : TestPeople.residentId(), "CLASS_III_ACCOUNT",
+            file.append(line(i % 2 == 0 ? customer : TestPeople.residentId(), "CLASS_III", null,
                     TestPeople.cardNumber(), "CLOSED")).append('\n');
         }
         assertTrue(file.length() > 3 * 1024 * 1024);
@@ -151,8 +157,9 @@ class StockUploadTest {
                 .then().statusCode(413).contentType("application/problem+json");
     }
 
-    private static String line(String customerId, String product, String card, String state) {
-        return "{\"customer\":" + TestPeople.document(customerId) + ",\"product\":\"" + product
-                + "\",\"cardNumber\":\"" + card + "\",\"state\":\"" + state + "\"}";
+    private static String line(String customerId, String accountClass, String category, String card, String state) {
+        return "{\"customer\":" + TestPeople.document(customerId) + ",\"accountClass\":\"" + accountClass + "\""
+                + (category == null ? "" : ",\"card\":\"" + category + "\"")
+                + ",\"cardNumber\":\"" + card + "\",\"state\":\"" + state + "\"}";
     }
 }

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -126,10 +127,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (UniqueKeyViolation.causes(e)) {
+        Optional<ProblemType> conflict = DatabaseConflict.of(e);
+        if (conflict.filter(ProblemType.DUPLICATE::equals).isPresent()) {
             return problems.response(ProblemType.DUPLICATE,
                     "Another request registered the same identity first; read the current state before retrying",
                     path(uri));
+        }
+        if (conflict.isPresent()) {
+            return problems.response(ProblemType.UNAVAILABLE,
+                    "A concurrent request on the same records won; send this request again (with the same Idempotency-Key)",
+                    path(uri), List.of(), Map.of("Retry-After", "1"));
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "incident %s: unexpected failure on %s", incident, path(uri));

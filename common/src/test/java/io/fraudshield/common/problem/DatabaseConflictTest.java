@@ -1,0 +1,30 @@
+package io.fraudshield.common.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DatabaseConflictTest {
+
+    @Test
+    void aUniqueKeyViolationDeepInTheCausesIsADuplicate() {
+        Throwable wrapped = new IllegalStateException("commit failed",
+                new RuntimeException("flush", new SQLException("duplicate key", "23505")));
+        assertEquals(Optional.of(ProblemType.DUPLICATE), DatabaseConflict.of(wrapped));
+    }
+
+    @Test
+    void deadlocksAndSerializationFailuresAreWorthRetrying() {
+        assertEquals(Optional.of(ProblemType.UNAVAILABLE), DatabaseConflict.of(new SQLException("deadlock", "40P01")));
+        assertEquals(Optional.of(ProblemType.UNAVAILABLE), DatabaseConflict.of(new RuntimeException(new SQLException("x", "40001"))));
+    }
+
+    @Test
+    void otherDatabaseFailuresAreNotTheCallersConflict() {
+        assertEquals(Optional.empty(), DatabaseConflict.of(new SQLException("syntax", "42601")));
+        assertEquals(Optional.empty(), DatabaseConflict.of(new IllegalStateException("no sql at all")));
+    }
+}
