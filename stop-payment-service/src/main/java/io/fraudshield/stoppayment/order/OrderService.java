@@ -183,7 +183,7 @@ public class OrderService {
         }
         OrderView before = OrderView.of(order, stopCase.caseNumber);
         Instant now = Instant.now();
-        order.state.to(OrderState.ISSUED);
+        order.state.to(OrderState.ISSUED); // only a waiting follow-up can be approved: anything else is 409 here
         order.approvingOfficer = officer.subject();
         order.legalBasis = "approved by officer " + officer.subject() + " at " + now + " (follow-up of order "
                 + order.parentOrderId + ", layer " + order.layer + ", case document " + order.documentNumber + ")";
