@@ -48,6 +48,13 @@ public class RefundRepository {
         return sum == null ? BigDecimal.ZERO.setScale(2) : sum;
     }
 
+    /** Instructed refunds without a receipt past their due time, of one agency or (null) of all. */
+    public List<Refund> overdue(java.time.Instant now, String agency) {
+        return em.createQuery("from Refund where state = ?1 and dueBy < ?2 and (?3 is null or agency = ?3)"
+                        + " order by dueBy, id", Refund.class)
+                .setParameter(1, RefundState.INSTRUCTED).setParameter(2, now).setParameter(3, agency).getResultList();
+    }
+
     /** Completed refunds per freeze order of a case. */
     public Map<UUID, BigDecimal> completedByFreeze(UUID caseId) {
         return em.createQuery("select freezeOrderId, sum(total) from Refund where caseId = ?1 and state = ?2"

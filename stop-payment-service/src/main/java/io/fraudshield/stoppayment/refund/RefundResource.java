@@ -69,6 +69,15 @@ public class RefundResource {
         return refunds.find(caller.get(), id);
     }
 
+    @GET
+    @Path("/refunds/overdue")
+    @RolesAllowed({Role.POLICE_NAME, Role.REGULATOR_NAME})
+    @Operation(operationId = "listOverdueRefunds", summary = "Refunds the bank has not confirmed within 3 working days",
+            description = "The calling agency's; all of them for the regulator.")
+    public java.util.List<RefundView> overdue() {
+        return refunds.overdue(caller.get());
+    }
+
     @POST
     @Path("/refunds/{id}/objection")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -192,6 +192,14 @@ public class RefundService {
         return view(refund, Instant.now());
     }
 
+    /** Refunds the bank has not confirmed in time: the agency's own, or all for the regulator. */
+    @Transactional
+    public List<RefundView> overdue(Caller caller) {
+        Instant now = Instant.now();
+        String agency = caller.role() == Role.REGULATOR ? null : caller.participant().value();
+        return refunds.overdue(now, agency).stream().map(r -> view(r, now)).toList();
+    }
+
     /** The instruction as its bank reads it in the inbox: with the victims' accounts until the receipt. */
     @Transactional(Transactional.TxType.MANDATORY)
     public BankRefundDocument bankDocument(UUID id) {

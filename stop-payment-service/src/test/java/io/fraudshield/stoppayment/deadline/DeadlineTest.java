@@ -90,6 +90,24 @@ class DeadlineTest {
     }
 
     @Test
+    void aRenewalTheBankExecutesAfterTheFreezeEndedIsRefused() {
+        Scenario scenario = new Scenario();
+        Scenario.Bank bank = scenario.bank(null, false);
+        String freeze = scenario.officer.post("/v1/orders", Bodies.freeze(scenario.caseNumber, bank.code(), bank.account(), "Wu Jiu", "700.00"))
+                .then().statusCode(201).extract().path("id");
+        bank.actor().post("/v1/orders/" + freeze + "/feedback", Bodies.executed("700.00")).then().statusCode(200);
+        String renewal = scenario.officer.post("/v1/orders", Bodies.quoting("EXTEND", scenario.caseNumber, freeze))
+                .then().statusCode(201).extract().path("id");
+        Instant endsAt = Instant.parse(scenario.officer.get("/v1/orders/" + freeze).then().extract().path("endsAt"));
+
+        job.expireDue(endsAt);
+        bank.actor().post("/v1/orders/" + renewal + "/feedback", Bodies.executedWithoutAmount()).then().statusCode(409)
+                .body("type", equalTo(EXPIRED));
+        scenario.officer.get("/v1/orders/" + freeze).then().body("state", equalTo("EXPIRED")).body("endsAt", equalTo(endsAt.toString()));
+        bank.actor().post("/v1/orders/" + renewal + "/feedback", Bodies.notExecuted("OTHER")).then().statusCode(200);
+    }
+
+    @Test
     void theAgencyIsRemindedOnce24AndOnce6HoursBeforeAnEnd() {
         Scenario scenario = new Scenario();
         WebhookReceiver agencyHooks = WebhookReceiver.started();

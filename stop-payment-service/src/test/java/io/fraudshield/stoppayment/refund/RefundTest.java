@@ -56,12 +56,17 @@ class RefundTest {
 
         TestSql.execute(dataSource, "update refund set due_by = now() - interval '1 second' where id = '" + refund + "'");
         scenario.officer.get("/v1/refunds/" + refund).then().statusCode(200).body("overdue", equalTo(true));
+        scenario.officer.get("/v1/refunds/overdue").then().statusCode(200).body("id", hasItem(refund));
+        Actor.regulator().get("/v1/refunds/overdue").then().statusCode(200).body("id", hasItem(refund));
+        Actor.police(Actor.freshCode("PSB"), "elsewhere").get("/v1/refunds/overdue").then().statusCode(200)
+                .body("id", not(hasItem(refund)));
         Scenario.Bank other = scenario.bank(null, false);
         other.actor().post("/v1/refunds/" + refund + "/receipt", receipt()).then().statusCode(404);
         Actor.police(Actor.freshCode("PSB"), "elsewhere").get("/v1/refunds/" + refund).then().statusCode(404);
         bank.actor().post("/v1/refunds/" + refund + "/receipt", receipt()).then().statusCode(200).body("state", equalTo("COMPLETED"))
                 .body("overdue", equalTo(true));
         bank.actor().post("/v1/refunds/" + refund + "/receipt", receipt()).then().statusCode(200);
+        scenario.officer.get("/v1/refunds/overdue").then().body("id", not(hasItem(refund)));
         assertEquals(0, TestSql.number(dataSource, "select count(*) from refund where id = ?::uuid and sealed_victims is not null", refund),
                 "the victims' accounts are erased after the receipt");
     }
