@@ -82,7 +82,7 @@ public class DeadlineJob {
         OrderView before = OrderView.of(order, stopCase.caseNumber);
         order.moveTo(OrderState.EXPIRED, now);
         markers.removed(order, "The " + order.kind + " ended at " + order.endsAt + " without renewal");
-        dispatcher.notify(order.target, order.id, "order.expired", Map.of("orderId", order.id, "endedAt", order.endsAt), now);
+        dispatcher.tell(order, OrderDispatcher.ORDER_EXPIRED, Map.of("orderId", order.id, "endedAt", order.endsAt), now);
         audit.append(SCHEDULER, new AuditEntry("order.expired", "docs/rules.md A6 (ends by itself)", "stop-order",
                 order.id.toString(), before, OrderView.of(order, stopCase.caseNumber)));
         return true;

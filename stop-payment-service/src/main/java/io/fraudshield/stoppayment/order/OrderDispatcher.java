@@ -26,6 +26,7 @@ public class OrderDispatcher {
 
     public static final String ORDER_ISSUED = "order.issued";
     public static final String ORDER_EXPIRING = "order.expiring";
+    public static final String ORDER_EXPIRED = "order.expired";
 
     private final OrderRepository orders;
     private final Outbox outbox;
@@ -44,12 +45,18 @@ public class OrderDispatcher {
     @Transactional(Transactional.TxType.MANDATORY)
     public void issue(StopOrder order, String caseNumber, Instant at) {
         order.moveTo(OrderState.ISSUED, at);
+        tell(order, ORDER_ISSUED, document(order, caseNumber), at);
+    }
+
+    /** An event about an order for its bank: in its inbox and by webhook, so an inbox-only bank learns it too. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tell(StopOrder order, String type, Object data, Instant at) {
         InboxEntry entry = new InboxEntry();
         entry.participant = order.target;
         entry.orderId = order.id;
-        entry.eventType = ORDER_ISSUED;
+        entry.eventType = type;
         orders.persist(entry);
-        notify(order.target, order.id, ORDER_ISSUED, document(order, caseNumber), at);
+        notify(order.target, order.id, type, data, at);
     }
 
     /** A webhook event to any registered participant (the target bank, or the agency for reminders). */

@@ -87,6 +87,9 @@ class DeadlineTest {
                 .body("type", equalTo(EXPIRED));
         scenario.officer.post("/v1/orders", Bodies.quoting("RELEASE", scenario.caseNumber, freeze)).then().statusCode(409)
                 .body("type", equalTo(EXPIRED));
+        bank.actor().get("/v1/inbox").then().statusCode(200)
+                .body("items.findAll { it.document.order.id == '" + freeze + "' }.type", equalTo(List.of("order.issued", "order.expired")))
+                .body("items.find { it.type == 'order.expired' }.document.order.state", equalTo("EXPIRED"));
     }
 
     @Test
