@@ -193,6 +193,7 @@ public class CardLimitBench {
         long t0 = System.nanoTime();
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/stock-uploads"))
                 .header("Authorization", token).header("Content-Type", "application/x-ndjson")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;

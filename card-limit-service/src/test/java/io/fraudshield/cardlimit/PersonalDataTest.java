@@ -54,7 +54,7 @@ class PersonalDataTest {
         bank.close(id).then().statusCode(200);
         String line = "{\"customer\":" + TestPeople.document(customer) + ",\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"cardNumber\":\""
                 + stockCard + "\",\"state\":\"ACTIVE\"}\n";
-        bank.request().contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
+        bank.idempotent().contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201);
 
         List<String> secrets = new ArrayList<>(List.of(customer, customer.toLowerCase(), agent, card, stockCard,

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * What every service must offer, checked against the running test app: health probes, Prometheus
- * metrics, problem+json for unknown paths, the audit verification endpoint, and an OpenAPI document equal
- * to the committed {@code api-specs/<service>.yaml}. A service's test extends this with {@code @QuarkusTest}.
+ * metrics, problem+json for unknown paths, the audit verification endpoint, an OpenAPI document equal
+ * to the committed {@code api-specs/<service>.yaml}, and that document keeping the {@link ContractLint} rules. A service's test extends this with {@code @QuarkusTest}.
  */
 public abstract class ServicePlatformChecks {
 
@@ -72,6 +73,14 @@ public abstract class ServicePlatformChecks {
         assertEquals(Files.readString(committed), published, "api-specs/" + serviceName()
                 + ".yaml differs from what the service publishes. If the change is intended, regenerate with: "
                 + regenerateCommand());
+    }
+
+    /** The published document, which the test above keeps equal to api-specs/: so also the committed file. */
+    @Test
+    void publishedContractKeepsTheRulesClientsGenerateFrom() throws IOException {
+        String published = given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        assertEquals(List.of(), ContractLint.violations(published), serviceName() + " /q/openapi");
     }
 
     private String regenerateCommand() {

@@ -11,10 +11,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.fraudshield.common.openapi.ContractFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,9 +39,12 @@ public class OpeningCheckResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Dry-run an opening",
+    @Operation(operationId = "checkOpening", summary = "Dry-run an opening",
             description = "ALLOW / DENY / REVIEW with reason codes and the customer's holdings at the calling bank. "
                     + "Holds nothing: use slot-reservations to hold a slot.")
+    @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
+    @APIResponse(responseCode = "200", description = "The decision; nothing is held",
+            content = @Content(schema = @Schema(implementation = OpeningCheckView.class)))
     public OpeningCheckView check(@RequestBody(content = @Content(examples = @ExampleObject(name = "debit card",
             value = Examples.OPENING))) @Valid @NotNull OpeningRequest request) {
         return reservations.check(caller.get(), request, reservations.applicant(request));

@@ -19,10 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,28 +56,31 @@ public class SlotReservationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reserve a slot",
+    @Operation(operationId = "reserveSlot", summary = "Reserve a slot",
             description = "The opening check, decided under the customer's lock. ALLOW holds a slot until heldUntil "
                     + "(201 + Location); DENY and REVIEW hold nothing (200).")
-    @APIResponse(responseCode = "201", description = "Slot held")
-    @APIResponse(responseCode = "200", description = "Denied or sent to review: nothing held")
-    public Response reserve(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @APIResponse(responseCode = "201", description = "Slot held",
+            content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "200", description = "Denied or sent to review: nothing held",
+            content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    public RestResponse<ReservationView> reserve(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @RequestBody(content = @Content(examples = {
                                     @ExampleObject(name = "debit card", value = Examples.OPENING),
                                     @ExampleObject(name = "opened by an agent", value = Examples.OPENING_BY_AGENT)}))
                             @Valid @NotNull OpeningRequest request) {
         var applicant = reservations.applicant(request);
-        return idempotency.once(caller.get(), idempotencyKey, request, () -> {
+        return idempotency.once(caller.get(), idempotencyKey, request, ReservationView.class, () -> {
             ReservationView view = reservations.reserve(caller.get(), request, applicant);
-            return view.id() == null ? Response.ok(view).build()
-                    : Response.created(URI.create("/v1/slot-reservations/" + view.id())).entity(view).build();
+            return view.id() == null ? RestResponse.ok(view)
+                    : RestResponse.ResponseBuilder.<ReservationView>created(URI.create("/v1/slot-reservations/" + view.id())).entity(view).build();
         });
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A reservation of the calling bank")
+    @Operation(operationId = "getReservation", summary = "A reservation of the calling bank",
+            description = "Its state and, while HELD, until when. Another bank's reservation answers 404.")
     public ReservationView find(@PathParam("id") UUID id) {
         return reservations.find(caller.get(), id);
     }
@@ -83,22 +89,29 @@ public class SlotReservationResource {
     @Path("/{id}/confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm a held slot with the issued card",
+    @Operation(operationId = "confirmReservation", summary = "Confirm a held slot with the issued card",
             description = "The card number is stored only as a keyed hash, BIN and last 4. Agent-opened cards stay "
                     + "INACTIVE until the agent activates them at the counter. A hold that ran out answers 409.")
-    public Response confirm(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @APIResponse(responseCode = "200", description = "The card, registered",
+            headers = @Header(name = "Location", description = "The registered card", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = CardView.class)))
+    @APIResponse(responseCode = "409", description = "The hold ran out or was released, or the card number is already registered")
+    public RestResponse<CardView> confirm(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @RequestBody(content = @Content(examples = @ExampleObject(name = "card",
                                     value = Examples.CONFIRMATION))) @Valid @NotNull ConfirmationRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), () -> {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), CardView.class, () -> {
             CardView card = cards.confirm(caller.get(), id, request);
-            return Response.ok(card).location(URI.create("/v1/cards/" + card.id())).build();
+            return RestResponse.ResponseBuilder.ok(card).location(URI.create("/v1/cards/" + card.id())).build();
         });
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Release a held slot")
+    @Operation(operationId = "releaseReservation", summary = "Release a held slot",
+            description = "Idempotent by nature (DELETE): releasing a released hold answers 204 again.")
     @APIResponse(responseCode = "204", description = "Released (or already released)")
+    @APIResponse(responseCode = "409", description = "The slot is no longer held: it was confirmed or expired")
     public void release(@PathParam("id") UUID id) {
         reservations.release(caller.get(), id);
     }

@@ -24,6 +24,8 @@ public class StockUpload {
     public long linesRejected;
     public Integer workListSize;
     public String createdBy;
+    /** The caller's Idempotency-Key: a second upload with it answers this upload. */
+    public String idempotencyKey;
     public Instant createdAt;
     /** Last time a chunk was written: an upload without progress for long lost its replica. */
     public Instant progressAt;

@@ -9,11 +9,14 @@ import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.problem.ProblemException;
+import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -65,19 +69,37 @@ public class StockUploadService {
         this.entityManager = entityManager;
     }
 
-    public UUID receive(Caller caller, InputStream body) {
+    /** The upload this caller already started with this Idempotency-Key, if any. */
+    public Optional<StockUpload> startedWith(Caller caller, String idempotencyKey) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("from StockUpload u"
+                        + " where u.bank = ?1 and u.createdBy = ?2 and u.idempotencyKey = ?3", StockUpload.class)
+                .setParameter(1, caller.participant().value()).setParameter(2, caller.subject())
+                .setParameter(3, idempotencyKey).getResultStream().findFirst());
+    }
+
+    public UUID receive(Caller caller, String idempotencyKey, InputStream body) {
         String bank = caller.participant().value();
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            StockUpload upload = new StockUpload();
-            upload.id = id;
-            upload.bank = bank;
-            upload.state = StockUploadState.RECEIVING;
-            upload.createdBy = caller.subject();
-            upload.createdAt = Instant.now();
-            upload.progressAt = upload.createdAt;
-            entityManager.persist(upload);
-        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                StockUpload upload = new StockUpload();
+                upload.id = id;
+                upload.bank = bank;
+                upload.state = StockUploadState.RECEIVING;
+                upload.createdBy = caller.subject();
+                upload.idempotencyKey = idempotencyKey;
+                upload.createdAt = Instant.now();
+                upload.progressAt = upload.createdAt;
+                entityManager.persist(upload);
+            });
+        } catch (PersistenceException | QuarkusTransactionException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            // (bank, created_by, idempotency_key): the same upload was started a moment ago
+            throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                    "An upload with this Idempotency-Key is still being received; retry later");
+        }
         Progress progress = new Progress();
         try {
             stream(caller, id, body, progress);
@@ -101,6 +123,15 @@ public class StockUploadService {
             });
         }
         return id;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void stream(Caller caller, UUID id, InputStream body, Progress progress) throws IOException, SQLException {

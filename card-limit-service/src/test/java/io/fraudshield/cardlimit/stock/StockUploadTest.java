@@ -53,7 +53,7 @@ class StockUploadTest {
         file.append(line(closedOne, "CLASS_II", "SOCIAL_SECURITY_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n'); // 25
         file.append(line(closedOne, "CLASS_III", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE"));              // 26: no newline
 
-        JsonPath upload = bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        JsonPath upload = bank.idempotent().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201).body("state", equalTo("COMPLETED"))
                 .extract().jsonPath();
         assertEquals(26, upload.getInt("linesRead"));
@@ -99,7 +99,7 @@ class StockUploadTest {
     @Test
     void anUploadWhoseReplicaStoppedIsMarkedFailed() {
         BankClient bank = BankClient.of("B305");
-        String id = bank.request().contentType("application/x-ndjson")
+        String id = bank.idempotent().contentType("application/x-ndjson")
                 .body(line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201).extract().path("id");
         assertEquals(0, uploads.failStalledBefore(java.time.Instant.now().plusSeconds(60)), "completed uploads stay");
@@ -132,7 +132,7 @@ class StockUploadTest {
         for (int i = 0; i < 4; i++) {
             file.append(line(customer, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');
         }
-        bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        bank.idempotent().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/stock-uploads").then().statusCode(201).body("workListSize", equalTo(1));
         bank.idempotent().body("{\"agent\":" + TestPeople.document(agent) + ",\"channel\":\"COUNTER\"}")
                 .post("/v1/cards/" + cardId + "/activation").then().statusCode(409)
@@ -150,11 +150,67 @@ class StockUploadTest {
                     TestPeople.cardNumber(), "CLOSED")).append('\n');
         }
         assertTrue(file.length() > 3 * 1024 * 1024);
-        bank.request().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/v1/stock-uploads")
+        bank.idempotent().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/v1/stock-uploads")
                 .then().statusCode(201).body("linesAccepted", equalTo(lines)).body("linesRejected", equalTo(0));
         // JSON endpoints keep their 1 MiB limit
         bank.idempotent().body("{\"customer\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").post("/v1/slot-reservations")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUploadNeedsAnIdempotencyKeyAndASecondSendWithItAnswersTheFirstUpload() {
+        BankClient bank = BankClient.of("B306");
+        byte[] file = line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bank.request().contentType("application/x-ndjson").body(file).post("/v1/stock-uploads")
+                .then().statusCode(400).body("type", equalTo("https://fraudshield.io/problems/idempotency-key-missing"));
+
+        String key = java.util.UUID.randomUUID().toString();
+        var first = bank.request().header("Idempotency-Key", key).contentType("application/x-ndjson").body(file)
+                .post("/v1/stock-uploads").then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                .extract();
+        String id = first.path("id");
+        assertEquals("/v1/stock-uploads/" + id, java.net.URI.create(first.header("Location")).getPath());
+
+        byte[] other = line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var again = bank.request().header("Idempotency-Key", key).contentType("application/x-ndjson").body(other)
+                .post("/v1/stock-uploads").then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(id)).body("linesRead", equalTo(1)).extract();
+        assertEquals(first.header("Location"), again.header("Location"));
+        // another operator of the same bank has its own keys
+        bank.as("b306-second-teller").request().header("Idempotency-Key", key).contentType("application/x-ndjson")
+                .body(other).post("/v1/stock-uploads").then().statusCode(201)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                .body("id", org.hamcrest.Matchers.not(equalTo(id)));
+    }
+
+    @Test
+    void aSecondSendWhileTheFirstUploadIsStillReceivedIsAConflict() {
+        BankClient bank = BankClient.of("B307");
+        String key = java.util.UUID.randomUUID().toString();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            StockUpload upload = new StockUpload();
+            upload.id = java.util.UUID.randomUUID();
+            upload.bank = "B307";
+            upload.state = StockUploadState.RECEIVING;
+            upload.createdBy = "b307-teller";
+            upload.idempotencyKey = key;
+            upload.createdAt = java.time.Instant.now();
+            upload.progressAt = upload.createdAt;
+            io.quarkus.hibernate.orm.panache.Panache.getEntityManager().persist(upload);
+        });
+        byte[] file = line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bank.request().header("Idempotency-Key", key).contentType("application/x-ndjson").body(file)
+                .post("/v1/stock-uploads").then().statusCode(409)
+                .body("type", equalTo("https://fraudshield.io/problems/idempotency-in-flight"));
+
+        // once it has ended (here: its replica stopped) the key answers that upload; a retry needs a new key
+        assertTrue(uploads.failStalledBefore(java.time.Instant.now().plusSeconds(60)) >= 1);
+        bank.request().header("Idempotency-Key", key).contentType("application/x-ndjson").body(file)
+                .post("/v1/stock-uploads").then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("state", equalTo("FAILED")).body("linesRead", equalTo(0));
     }
 
     private static String line(String customerId, String accountClass, String category, String card, String state) {

@@ -1,6 +1,7 @@
 package io.fraudshield.common.audit;
 
 import io.fraudshield.common.caller.Role;
+import io.fraudshield.common.openapi.ContractFilter;
 import io.fraudshield.common.problem.Problem;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -42,12 +44,11 @@ public class AuditChainResource {
     @GET
     @Path("verification")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify the audit chain",
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the audit chain",
             description = "Recomputes every link of this service's audit chain and names the first broken one.")
     @APIResponse(responseCode = "200", description = "The verification result",
             content = @Content(schema = @Schema(implementation = AuditVerification.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // the one explicit reference to Problem in every service: it puts the schema into components
     @APIResponse(responseCode = "403", description = "Caller is not an auditor, regulator or admin",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AuditVerification verify() {
@@ -62,6 +63,7 @@ public class AuditChainResource {
             description = "Verifies like GET /v1/audit-chain/verification and also that every chain still reaches the"
                     + " heads of the checkpoint sent, which the auditor kept from GET /v1/audit-chain/checkpoints/latest."
                     + " Catches an older head put back even when the database's own checkpoints were removed. Changes nothing.")
+    @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuditCheckpoint.class)))
     @APIResponse(responseCode = "200", description = "The verification result",
             content = @Content(schema = @Schema(implementation = AuditVerification.class)))

@@ -1,6 +1,7 @@
 package io.fraudshield.common.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.digest.CanonicalDigest;
@@ -9,10 +10,9 @@ import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * Runs a state-changing request at most once per caller and {@code Idempotency-Key}
  * (IETF draft-ietf-httpapi-idempotency-key-header). The effect and the stored response commit in one
  * transaction, so a crash leaves neither; a duplicate sent while the first is running gets 409, one sent
- * after gets the stored response byte for byte, one with a different body gets 422. Bodies are compared by a
- * keyed digest (HMAC under the pseudonym keys) of their canonical JSON: a body holds card and ID numbers, and
- * an unkeyed hash of it could be reversed by trying every number.
+ * after gets the stored response (same status, Location and body), one with a different body gets 422.
+ * Bodies are compared by a keyed digest (HMAC under the pseudonym keys) of their canonical JSON: a body
+ * holds card and ID numbers, and an unkeyed hash of it could be reversed by trying every number.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -49,17 +49,13 @@ public class Idempotency {
     /**
      * @param key     the request's Idempotency-Key header (required)
      * @param request the parsed request body, compared by its canonical JSON
-     * @param effect  the state change; its response must carry a JSON-serialisable entity
+     * @param view    the response body's type: a replay reads the stored body back into it
+     * @param effect  the state change and its typed response
      */
     @Transactional
-    public Response once(Caller caller, String key, Object request, Supplier<Response> effect) {
-        if (key == null || key.isEmpty()) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_MISSING,
-                    "Send an Idempotency-Key header (1-255 visible ASCII characters, e.g. a UUID) with this request");
-        }
-        if (!KEY_FORM.matcher(key).matches()) {
-            throw ProblemException.invalidField(HEADER, "must be 1-255 visible ASCII characters");
-        }
+    public <T> RestResponse<T> once(Caller caller, String key, Object request, Class<T> view,
+                                    Supplier<RestResponse<T>> effect) {
+        checkedKey(key);
         String scope = caller.participant().value() + "/" + caller.subject();
         IdempotencyStore.Claim claim = store.claim(scope, key);
         if (!claim.locked()) {
@@ -73,13 +69,42 @@ public class Idempotency {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with a different request body; use a new key");
             }
-            return earlier.get().toResponse(true);
+            return replay(earlier.get(), view);
         }
-        Response response = effect.get();
-        StoredResponse stored = new StoredResponse(pseudonymizer.digest(DIGEST_DOMAIN, requestJson), response.getStatus(), write(response.getEntity()),
+        RestResponse<T> response = effect.get();
+        StoredResponse stored = new StoredResponse(pseudonymizer.digest(DIGEST_DOMAIN, requestJson), response.getStatus(),
+                write(response.getEntity()),
                 response.getLocation() == null ? null : response.getLocation().toString());
         store.save(scope, key, stored);
-        return stored.toResponse(false);
+        return response;
+    }
+
+    /** The key as sent, or a 400 problem when it is missing or malformed. */
+    public static String checkedKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_MISSING,
+                    "Send an Idempotency-Key header (1-255 visible ASCII characters, e.g. a UUID) with this request");
+        }
+        if (!KEY_FORM.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "must be 1-255 visible ASCII characters");
+        }
+        return key;
+    }
+
+    /** The stored response again, its body read back into the view type so it is written exactly as before. */
+    private <T> RestResponse<T> replay(StoredResponse stored, Class<T> view) {
+        try {
+            // lenient: a field a later release removed from the view must not turn a stored answer into a 500
+            T entity = stored.body() == null ? null : json.readerFor(view)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.body());
+            RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>create(stored.status()).entity(entity);
+            if (stored.location() != null) {
+                builder.location(URI.create(stored.location()));
+            }
+            return builder.header(REPLAYED_HEADER, "true").build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored response no longer matches " + view.getSimpleName(), e);
+        }
     }
 
     private String write(Object entity) {
@@ -102,19 +127,5 @@ public class Idempotency {
 
     /** A response as first sent, replayed identically. */
     public record StoredResponse(String requestDigest, int status, String body, String location) {
-
-        Response toResponse(boolean replayed) {
-            Response.ResponseBuilder builder = Response.status(status);
-            if (body != null) {
-                builder.entity(body.getBytes(StandardCharsets.UTF_8)).type(MediaType.APPLICATION_JSON_TYPE);
-            }
-            if (location != null) {
-                builder.header("Location", location);
-            }
-            if (replayed) {
-                builder.header(REPLAYED_HEADER, "true");
-            }
-            return builder.build();
-        }
     }
 }

@@ -21,7 +21,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import io.fraudshield.common.openapi.ContractFilter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
@@ -66,11 +69,12 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.BANK_NAME)
-    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ProbeRequest request) {
-        return idempotency.once(caller.get(), key, request, () -> {
+    @Operation(operationId = "createProbeEffect")
+    public RestResponse<ProbeView> create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ProbeRequest request) {
+        return idempotency.once(caller.get(), key, request, ProbeView.class, () -> {
             ProbeView view = insert(request);
             audit.append(caller.get(), new AuditEntry("probe.created", "test", "probe", Long.toString(view.id()), null, view));
-            return Response.created(URI.create("/test/probe-effects/" + view.id())).entity(view).build();
+            return RestResponse.ResponseBuilder.<ProbeView>created(URI.create("/test/probe-effects/" + view.id())).entity(view).build();
         });
     }
 
@@ -80,6 +84,8 @@ public class ProbeResource {
     @Consumes("application/x-ndjson")
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed(Role.BANK_NAME)
+    @Operation(operationId = "countProbeUploadBytes")
+    @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
     public String upload(InputStream body) throws IOException {
         long bytes = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -94,6 +100,7 @@ public class ProbeResource {
     @Path("/identity")
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed({Role.BANK_NAME, Role.AUDITOR_NAME})
+    @Operation(operationId = "describeProbeIdentity")
     public String identity() {
         RoutingContext routing = identity.getAttribute(RoutingContext.class.getName());
         return routing == null ? "none" : routing.request().query();
