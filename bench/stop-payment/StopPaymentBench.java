@@ -317,6 +317,7 @@ public class StopPaymentBench {
             String code = "BB" + b;
             HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/participants/" + code))
                     .header("Authorization", admin).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"kind\":\"BANK\",\"name\":\"Bench bank " + b
                             + "\",\"webhookUrl\":\"http://127.0.0.1:" + stubPort + "/hooks/" + code + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -55,8 +55,10 @@ class CaseLifecycleTest {
         second.actor().get("/v1/inbox").then().statusCode(200).body("items.document.order.id", not(hasItem(stop)));
         totals(scenario, "50000.00", "0.00", "0.00", "50000.00");
 
-        scenario.officer.post("/v1/cases/" + scenario.caseNumber + "/standing-authorisations", Bodies.standing(5, "20000.00"))
-                .then().statusCode(201);
+        String standing = scenario.officer.post("/v1/cases/" + scenario.caseNumber + "/standing-authorisations",
+                Bodies.standing(5, "20000.00")).then().statusCode(201).extract().header("Location");
+        scenario.officer.get(standing).then().statusCode(200).body("maxAmount", equalTo("20000.00"));
+        second.actor().get(standing).then().statusCode(403);
         first.actor().post("/v1/orders/" + stop + "/feedback", Bodies.acknowledged()).then().statusCode(200)
                 .body("state", equalTo("ACKNOWLEDGED"));
 

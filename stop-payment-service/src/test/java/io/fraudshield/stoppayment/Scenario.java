@@ -23,7 +23,7 @@ public final class Scenario {
     public Bank bank(WebhookReceiver receiver, boolean twoSecrets) {
         String code = Actor.freshCode("B");
         String bin = String.format("9%05d", NEXT.incrementAndGet() % 100_000);
-        Actor.admin().request().body(Bodies.participant("BANK", receiver == null ? null : receiver.url(), bin))
+        Actor.admin().idempotent().body(Bodies.participant("BANK", receiver == null ? null : receiver.url(), bin))
                 .put("/v1/participants/" + code).then().statusCode(201);
         Actor.admin().post("/v1/participants/" + code + "/signing-secrets", Bodies.secret(SECRET_1)).then().statusCode(200);
         if (twoSecrets) {

@@ -15,7 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,10 +50,10 @@ public class FeedbackResource {
             description = "Only the target institution (others 404). The same answer twice, or an acknowledgement after the"
                     + " answer, changes nothing; a different answer is 409. Onward transfers become follow-up orders.")
     @APIResponse(responseCode = "200", description = "The order after the feedback", content = @Content(schema = @Schema(implementation = OrderView.class)))
-    public Response answer(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<OrderView> answer(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "partly stopped, money moved on",
                                    value = Examples.FEEDBACK))) @Valid @NotNull FeedbackRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request),
-                () -> Response.ok(feedback.answer(caller.get(), id, request)).build());
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), OrderView.class,
+                () -> RestResponse.ok(feedback.answer(caller.get(), id, request)));
     }
 }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -53,12 +53,12 @@ public class OrderResource {
             description = "Delivered at once to the target's inbox and webhook. A third stop on one account in a case is"
                     + " 409 order-limit-reached; a renewal or release of an ended order is 409 order-expired.")
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = OrderView.class)))
-    public Response submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<OrderView> submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "stop", value = Examples.STOP_ORDER)))
                            @Valid @NotNull SubmitOrderRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, request, () -> {
+        return idempotency.once(caller.get(), idempotencyKey, request, OrderView.class, () -> {
             OrderView view = orders.submit(caller.get(), request);
-            return Response.created(URI.create("/v1/orders/" + view.id())).entity(view).build();
+            return RestResponse.ResponseBuilder.<OrderView>created(URI.create("/v1/orders/" + view.id())).entity(view).build();
         });
     }
 
@@ -84,9 +84,17 @@ public class OrderResource {
     @RolesAllowed(Role.POLICE_NAME)
     @Operation(operationId = "approveOrder", summary = "Approve a follow-up", description = "By the case's officer; it is issued at once.")
     @APIResponse(responseCode = "200", description = "Issued", content = @Content(schema = @Schema(implementation = OrderView.class)))
-    public Response approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "approval"),
-                () -> Response.ok(orders.approve(caller.get(), id)).build());
+    public RestResponse<OrderView> approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "approval"), OrderView.class,
+                () -> RestResponse.ok(orders.approve(caller.get(), id)));
+    }
+
+    @GET
+    @Path("/cases/{caseNumber}/standing-authorisations/{id}")
+    @RolesAllowed({Role.POLICE_NAME, Role.REGULATOR_NAME})
+    @Operation(operationId = "getStandingAuthorisation", summary = "A standing authorisation of a case")
+    public StandingAuthorisationView authorisation(@PathParam("caseNumber") String caseNumber, @PathParam("id") UUID id) {
+        return orders.authorisation(caller.get(), caseNumber, id);
     }
 
     @POST
@@ -97,10 +105,14 @@ public class OrderResource {
             description = "By the case's officer: follow-ups within the layers, amount and time are issued without asking,"
                     + " with this authorisation as their legal basis.")
     @APIResponse(responseCode = "201", description = "Granted", content = @Content(schema = @Schema(implementation = StandingAuthorisationView.class)))
-    public Response authorise(@PathParam("caseNumber") String caseNumber, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<StandingAuthorisationView> authorise(@PathParam("caseNumber") String caseNumber, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "five layers",
                                       value = Examples.STANDING_AUTHORISATION))) @Valid @NotNull StandingAuthorisationRequest request) {
         return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(caseNumber, request),
-                () -> Response.status(Response.Status.CREATED).entity(orders.authorise(caller.get(), caseNumber, request)).build());
+                StandingAuthorisationView.class, () -> {
+                    StandingAuthorisationView view = orders.authorise(caller.get(), caseNumber, request);
+                    return RestResponse.ResponseBuilder.<StandingAuthorisationView>created(URI.create("/v1/cases/" + caseNumber
+                            + "/standing-authorisations/" + view.id())).entity(view).build();
+                });
     }
 }

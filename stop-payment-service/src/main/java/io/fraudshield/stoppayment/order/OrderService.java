@@ -226,6 +226,15 @@ public class OrderService {
         return view;
     }
 
+    @Transactional
+    public StandingAuthorisationView authorisation(Caller caller, String caseNumber, UUID id) {
+        return orders.caseByNumber(caseNumber)
+                .filter(c -> caller.role() == Role.REGULATOR || c.agency.equals(caller.participant().value()))
+                .flatMap(c -> orders.authorisations(c.id).stream().filter(a -> a.id.equals(id)).findFirst())
+                .map(a -> StandingAuthorisationView.of(a, caseNumber))
+                .orElseThrow(() -> ProblemException.notFound("Standing authorisation " + id));
+    }
+
     public String caseNumber(StopOrder order) {
         return orders.findCase(order.caseId).map(c -> c.caseNumber).orElseThrow();
     }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -55,13 +55,16 @@ public class ParticipantResource {
             description = "Kind, name, webhook URL (https; the only target webhooks go to) and card BIN ranges.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ParticipantView.class)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ParticipantView.class)))
-    public Response register(@PathParam("code") ParticipantCode code,
+    public RestResponse<ParticipantView> register(@PathParam("code") ParticipantCode code, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @RequestBody(content = @Content(examples = @ExampleObject(name = "bank", value = Examples.PARTICIPANT)))
                              @Valid @NotNull ParticipantRequest request) {
-        ParticipantService.Registered registered = participants.register(caller.get(), code, request);
-        return registered.created()
-                ? Response.created(URI.create("/v1/participants/" + code)).entity(registered.view()).build()
-                : Response.ok(registered.view()).build();
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(code, request), ParticipantView.class, () -> {
+            ParticipantService.Registered registered = participants.register(caller.get(), code, request);
+            return registered.created()
+                    ? RestResponse.ResponseBuilder.<ParticipantView>created(URI.create("/v1/participants/" + code))
+                            .entity(registered.view()).build()
+                    : RestResponse.ok(registered.view());
+        });
     }
 
     @POST
@@ -70,21 +73,21 @@ public class ParticipantResource {
     @Operation(operationId = "addSigningSecret", summary = "Add a webhook signing secret",
             description = "At most two are active: adding a third retires the oldest. Webhooks carry one v1 signature per active secret.")
     @APIResponse(responseCode = "200", description = "Added", content = @Content(schema = @Schema(implementation = ParticipantView.class)))
-    public Response addSecret(@PathParam("code") ParticipantCode code, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<ParticipantView> addSecret(@PathParam("code") ParticipantCode code, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                               @RequestBody(content = @Content(examples = @ExampleObject(name = "secret", value = Examples.SIGNING_SECRET)))
                               @Valid @NotNull SigningSecretRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(code, request),
-                () -> Response.ok(participants.addSigningSecret(caller.get(), code, request)).build());
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(code, request), ParticipantView.class,
+                () -> RestResponse.ok(participants.addSigningSecret(caller.get(), code, request)));
     }
 
     @POST
     @Path("/{code}/signing-secrets/{secretId}/retirement")
     @Operation(operationId = "retireSigningSecret", summary = "Retire a signing secret at once")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = ParticipantView.class)))
-    public Response retireSecret(@PathParam("code") ParticipantCode code, @PathParam("secretId") UUID secretId,
+    public RestResponse<ParticipantView> retireSecret(@PathParam("code") ParticipantCode code, @PathParam("secretId") UUID secretId,
                                  @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(code + "/" + secretId, "retirement"),
-                () -> Response.ok(participants.retireSigningSecret(caller.get(), code, secretId)).build());
+                ParticipantView.class, () -> RestResponse.ok(participants.retireSigningSecret(caller.get(), code, secretId)));
     }
 
     @GET

@@ -40,7 +40,7 @@ public class ParticipantService {
     }
 
     /** @return the view and whether the participant was new */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Registered register(Caller admin, ParticipantCode code, ParticipantRequest request) {
         String webhookUrl = checkedWebhookUrl(request.webhookUrl());
         List<BinRangeRequest> ranges = request.binRanges() == null ? List.of() : request.binRanges();

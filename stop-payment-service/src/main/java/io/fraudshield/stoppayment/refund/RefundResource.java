@@ -15,7 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -52,12 +52,12 @@ public class RefundResource {
             description = "Traced refunds go to the bank at once; a proportional one after a 30-day public notice."
                     + " More than the freeze holds (less earlier refunds) is 422.")
     @APIResponse(responseCode = "201", description = "Decided", content = @Content(schema = @Schema(implementation = RefundView.class)))
-    public Response decide(@PathParam("id") UUID freezeId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<RefundView> decide(@PathParam("id") UUID freezeId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "one traced deposit", value = Examples.REFUND)))
                            @Valid @NotNull RefundRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(freezeId, request), () -> {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(freezeId, request), RefundView.class, () -> {
             RefundView view = refunds.decide(caller.get(), freezeId, request);
-            return Response.created(URI.create("/v1/refunds/" + view.id())).entity(view).build();
+            return RestResponse.ResponseBuilder.<RefundView>created(URI.create("/v1/refunds/" + view.id())).entity(view).build();
         });
     }
 
@@ -84,10 +84,10 @@ public class RefundResource {
     @RolesAllowed(Role.POLICE_NAME)
     @Operation(operationId = "recordRefundObjection", summary = "Record an objection received during the notice: the refund is held")
     @APIResponse(responseCode = "200", description = "Held", content = @Content(schema = @Schema(implementation = RefundView.class)))
-    public Response object(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<RefundView> object(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ObjectionRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request),
-                () -> Response.ok(refunds.object(caller.get(), id, request)).build());
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), RefundView.class,
+                () -> RestResponse.ok(refunds.object(caller.get(), id, request)));
     }
 
     @POST
@@ -95,9 +95,9 @@ public class RefundResource {
     @RolesAllowed(Role.POLICE_NAME)
     @Operation(operationId = "instructRefund", summary = "Send a proportional refund to the bank once its notice has ended")
     @APIResponse(responseCode = "200", description = "Instructed", content = @Content(schema = @Schema(implementation = RefundView.class)))
-    public Response instruct(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "instruction"),
-                () -> Response.ok(refunds.instructAfterNotice(caller.get(), id)).build());
+    public RestResponse<RefundView> instruct(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, "instruction"), RefundView.class,
+                () -> RestResponse.ok(refunds.instructAfterNotice(caller.get(), id)));
     }
 
     @POST
@@ -106,9 +106,9 @@ public class RefundResource {
     @RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME})
     @Operation(operationId = "confirmRefund", summary = "The bank's receipt: the victims were paid, without fees")
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = RefundView.class)))
-    public Response receipt(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<RefundView> receipt(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull ReceiptRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request),
-                () -> Response.ok(refunds.receipt(caller.get(), id, request)).build());
+        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), RefundView.class,
+                () -> RestResponse.ok(refunds.receipt(caller.get(), id, request)));
     }
 }

@@ -114,7 +114,7 @@ class DeadlineTest {
     void theAgencyIsRemindedOnce24AndOnce6HoursBeforeAnEnd() {
         Scenario scenario = new Scenario();
         WebhookReceiver agencyHooks = WebhookReceiver.started();
-        Actor.admin().request().body(Bodies.participant("POLICE", agencyHooks.url())).put("/v1/participants/" + scenario.agency)
+        Actor.admin().idempotent().body(Bodies.participant("POLICE", agencyHooks.url())).put("/v1/participants/" + scenario.agency)
                 .then().statusCode(201);
         Actor.admin().post("/v1/participants/" + scenario.agency + "/signing-secrets", Bodies.secret(Scenario.SECRET_1)).then().statusCode(200);
         Scenario.Bank bank = scenario.bank(null, false);

@@ -120,11 +120,11 @@ class WebhookDeliveryTest {
 
     @Test
     void webhookTargetsComeOnlyFromTheRegistryAndMustBeHttpsOutsideTests() {
-        Actor.admin().request().body(Bodies.participant("BANK", "ftp://bank.example/hooks"))
+        Actor.admin().idempotent().body(Bodies.participant("BANK", "ftp://bank.example/hooks"))
                 .put("/v1/participants/" + Actor.freshCode("B")).then().statusCode(400);
-        Actor.admin().request().body(Bodies.participant("BANK", "https://user:pw@bank.example/hooks"))
+        Actor.admin().idempotent().body(Bodies.participant("BANK", "https://user:pw@bank.example/hooks"))
                 .put("/v1/participants/" + Actor.freshCode("B")).then().statusCode(400);
-        Actor.bank("B102").request().body(Bodies.participant("BANK", "https://bank.example/hooks"))
+        Actor.bank("B102").idempotent().body(Bodies.participant("BANK", "https://bank.example/hooks"))
                 .put("/v1/participants/B102").then().statusCode(403);
         Actor.admin().post("/v1/participants/" + Actor.freshCode("B") + "/signing-secrets", Bodies.secret(Scenario.SECRET_1))
                 .then().statusCode(404);
