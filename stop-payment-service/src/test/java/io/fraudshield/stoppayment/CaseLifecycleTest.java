@@ -139,12 +139,12 @@ class CaseLifecycleTest {
                 .body("outcome", hasItem("DELIVERED")).body("participant", hasItem(first.code()));
         Actor.regulator().get("/v1/cases/" + scenario.caseNumber + "/fund-flow").then().statusCode(200)
                 .body("roots[0].children.size()", equalTo(2));
-        String svg = scenario.officer.request().accept("image/svg+xml").get("/v1/cases/" + scenario.caseNumber + "/fund-flow")
+        String svg = scenario.officer.request().accept("image/svg+xml").get("/v1/cases/" + scenario.caseNumber + "/fund-flow/svg")
                 .then().statusCode(200).contentType("image/svg+xml").extract().asString();
         assertTrue(svg.startsWith("<svg") && svg.contains("L2 " + second.code()) && svg.contains("missing 0.00 CNY"));
         assertTrue(!svg.contains(account) && !svg.contains("Zhang San"), "the picture shows masked accounts only");
         Actor.police(Actor.freshCode("PSB"), "elsewhere").request().accept("image/svg+xml")
-                .get("/v1/cases/" + scenario.caseNumber + "/fund-flow").then().statusCode(404);
+                .get("/v1/cases/" + scenario.caseNumber + "/fund-flow/svg").then().statusCode(404);
     }
 
     private static void totals(Scenario scenario, String requested, String stopped, String frozen, String missing) {
