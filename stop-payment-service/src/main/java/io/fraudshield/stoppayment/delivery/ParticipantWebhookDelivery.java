@@ -1,5 +1,6 @@
 package io.fraudshield.stoppayment.delivery;
 
+import io.fraudshield.stoppayment.outbound.WebhookEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.common.outbox.DeliveryOutcome;

@@ -1,5 +1,6 @@
 package io.fraudshield.stoppayment.delivery;
 
+import io.fraudshield.stoppayment.outbound.OutboxWritten;
 import io.fraudshield.common.outbox.OutboxRelay;
 import io.fraudshield.stoppayment.rules.StopPaymentConfig;
 import jakarta.annotation.PreDestroy;

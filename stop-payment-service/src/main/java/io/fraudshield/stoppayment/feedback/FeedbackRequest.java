@@ -1,5 +1,6 @@
 package io.fraudshield.stoppayment.feedback;
 
+import io.fraudshield.stoppayment.trail.OnwardTransferReport;
 import io.fraudshield.common.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -3,7 +3,7 @@ package io.fraudshield.stoppayment.marker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.common.outbox.Outbox;
-import io.fraudshield.stoppayment.delivery.OutboxWritten;
+import io.fraudshield.stoppayment.outbound.OutboxWritten;
 import io.fraudshield.stoppayment.order.OrderKind;
 import io.fraudshield.stoppayment.order.StopOrder;
 import io.fraudshield.stoppayment.sealing.Sealer;

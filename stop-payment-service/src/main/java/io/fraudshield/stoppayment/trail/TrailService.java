@@ -5,7 +5,6 @@ import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
-import io.fraudshield.stoppayment.feedback.OnwardTransferReport;
 import io.fraudshield.stoppayment.order.OnwardTransfer;
 import io.fraudshield.stoppayment.order.OrderDispatcher;
 import io.fraudshield.stoppayment.order.OrderKind;

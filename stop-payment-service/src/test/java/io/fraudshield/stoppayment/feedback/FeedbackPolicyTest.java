@@ -1,5 +1,6 @@
 package io.fraudshield.stoppayment.feedback;
 
+import io.fraudshield.stoppayment.trail.OnwardTransferReport;
 import io.fraudshield.common.money.Money;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.stoppayment.order.OrderKind;

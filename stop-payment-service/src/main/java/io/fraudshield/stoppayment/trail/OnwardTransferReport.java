@@ -1,4 +1,4 @@
-package io.fraudshield.stoppayment.feedback;
+package io.fraudshield.stoppayment.trail;
 
 import io.fraudshield.common.identifier.AccountNumber;
 import io.fraudshield.common.identifier.ParticipantCode;

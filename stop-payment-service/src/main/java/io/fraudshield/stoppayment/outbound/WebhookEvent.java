@@ -1,4 +1,4 @@
-package io.fraudshield.stoppayment.delivery;
+package io.fraudshield.stoppayment.outbound;
 
 import java.util.UUID;
 
