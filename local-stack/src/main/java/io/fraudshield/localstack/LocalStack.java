@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
-    /** One database per service (DESIGN.md, data stores). */
+    /** One database per service (docs/design.md, data stores). */
     public static final List<String> DATABASES = List.of("cardlimit", "accountrisk", "stoppayment");
 
     private LocalStack() {

@@ -4,6 +4,6 @@ import io.fraudshield.cardlimit.rules.Channel;
 import io.fraudshield.common.identifier.PersonDocument;
 import jakarta.validation.constraints.NotNull;
 
-/** The agent, in person at the counter, activates a card opened on someone's behalf (RULES.md A1). */
+/** The agent, in person at the counter, activates a card opened on someone's behalf (docs/rules.md A1). */
 public record ActivationRequest(@NotNull PersonDocument agent, @NotNull Channel channel) {
 }

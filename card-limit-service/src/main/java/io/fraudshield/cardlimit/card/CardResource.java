@@ -58,7 +58,7 @@ public class CardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "activateCard", summary = "Activate an agent-opened card",
-            description = "By the agent who opened it, in person at the counter (RULES.md A1). Refused (409) while "
+            description = "By the agent who opened it, in person at the counter (docs/rules.md A1). Refused (409) while "
                     + "the customer is over a limit.")
     @APIResponse(responseCode = "200", description = "The card, now ACTIVE",
             content = @Content(schema = @Schema(implementation = CardView.class)))

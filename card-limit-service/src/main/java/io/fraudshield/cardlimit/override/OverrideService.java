@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Maker-checker overrides (RULES.md A1, BOC: an authorised officer re-verifies and approves): one person
+ * Maker-checker overrides (docs/rules.md A1, BOC: an authorised officer re-verifies and approves): one person
  * asks, another person of the same bank approves, and one reservation uses it. Self-approval is refused.
  */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The bulk-opening signal (RULES.md A3 §6 refusal ground 2 and A4 Art. 16 异常开户): a customer who gets
+ * The bulk-opening signal (docs/rules.md A3 §6 refusal ground 2 and A4 Art. 16 异常开户): a customer who gets
  * {@code threshold} or more new counted cards or accounts across all banks within {@code window}
  * is reported to account-risk-service as a person marker.
  */

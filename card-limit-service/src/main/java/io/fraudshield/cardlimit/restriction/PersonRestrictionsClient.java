@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * account-risk-service's person restrictions (joint punishment, RULES.md A5; DESIGN.md), asked with
+ * account-risk-service's person restrictions (joint punishment, docs/rules.md A5; docs/design.md), asked with
  * card-limit-service's own token, never the bank's.
  */
 @RegisterRestClient(configKey = "account-risk")

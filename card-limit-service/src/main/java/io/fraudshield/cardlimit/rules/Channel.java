@@ -1,6 +1,6 @@
 package io.fraudshield.cardlimit.rules;
 
-/** Where the account is opened. Class I accounts need an on-site identity check (RULES.md A2). */
+/** Where the account is opened. Class I accounts need an on-site identity check (docs/rules.md A2). */
 public enum Channel {
     COUNTER(true),
     STAFFED_SELF_SERVICE(true),

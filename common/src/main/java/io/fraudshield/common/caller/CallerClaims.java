@@ -6,14 +6,14 @@ import io.quarkus.security.AuthenticationFailedException;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * What a verified token must also say before anyone may act on it, on every endpoint alike: exactly one
  * group, and that a FraudShield role; a {@code participant} that is a string in participant-code form; a
- * subject; issue and expiry times no further apart than the configured maximum lifetime (a long-lived token
- * is a stolen token that never stops working).
+ * subject; exactly one audience; issue and expiry times no further apart than the configured maximum lifetime,
+ * and no issue time in the future (a long-lived token is a stolen token that never stops working).
  */
 public final class CallerClaims {
 
@@ -23,7 +23,7 @@ public final class CallerClaims {
     }
 
     /** The caller a token names; {@link AuthenticationFailedException} (401) when the token may not be used. */
-    public static Caller of(JsonWebToken token, Duration maxLifetime) {
+    public static Caller of(JsonWebToken token, TokenPolicy policy) {
         Set<String> groups = token.getGroups();
         if (groups == null || groups.size() != 1) {
             throw new AuthenticationFailedException("a token must carry exactly one group");
@@ -34,10 +34,20 @@ public final class CallerClaims {
         if (subject == null || subject.isBlank()) {
             throw new AuthenticationFailedException("the token names no subject");
         }
+        if (token.getAudience() == null || token.getAudience().size() != 1) {
+            throw new AuthenticationFailedException("a token must be meant for exactly one service");
+        }
         long issuedAt = token.getIssuedAtTime();
         long expires = token.getExpirationTime();
-        if (issuedAt <= 0 || expires <= 0 || expires - issuedAt > maxLifetime.toSeconds()) {
+        long now = Instant.now().getEpochSecond();
+        long skew = policy.clockSkew().toSeconds();
+        long maxLifetime = policy.maxLifetime().toSeconds();
+        if (issuedAt <= 0 || expires <= 0 || expires - issuedAt > maxLifetime) {
             throw new AuthenticationFailedException("the token's lifetime is missing or longer than allowed");
+        }
+        if (issuedAt > now + skew || expires > now + maxLifetime + skew) {
+            // a token dated in the future would otherwise stretch the maximum lifetime as far as its issuer liked
+            throw new AuthenticationFailedException("the token is issued in the future");
         }
         return new Caller(subject, role, participant(token.getClaim(PARTICIPANT_CLAIM)));
     }

@@ -22,7 +22,7 @@ public class CurrentCaller {
             if (token == null || token.getRawToken() == null) {
                 throw new AuthenticationFailedException("no token");
             }
-            caller = CallerClaims.of(token, policy.maxLifetime());
+            caller = CallerClaims.of(token, policy);
         }
         return caller;
     }

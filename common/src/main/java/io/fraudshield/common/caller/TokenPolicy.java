@@ -13,6 +13,10 @@ public interface TokenPolicy {
     @WithDefault("PT1H")
     Duration maxLifetime();
 
+    /** How far the issuer's clock may be ahead of ours (matches {@code mp.jwt.verify.clock.skew}). */
+    @WithDefault("PT30S")
+    Duration clockSkew();
+
     /** The verified-token cache. */
     Cache cache();
 

@@ -72,7 +72,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
                 throw new AuthenticationFailedException("not a JWT");
             }
-            CallerClaims.of(token, policy.maxLifetime());
+            CallerClaims.of(token, policy);
             if (caching) {
                 verified.put(key, token);
             }

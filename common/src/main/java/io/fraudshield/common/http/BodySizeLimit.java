@@ -26,7 +26,7 @@ import java.util.Set;
  *   <li>the routes in {@code fraudshield.http.streaming-routes} ({@code "POST /v1/stock-uploads"}: bulk
  *       uploads read line by line) match exactly and are bounded by {@code quarkus.http.limits.max-body-size};</li>
  *   <li>every other body must declare its length and stay within {@code fraudshield.http.max-body-size}
- *       (413); a body of unknown length, chunked in HTTP/1.1 or unframed in HTTP/2, is refused with 411.</li>
+ *       (413), whatever the method (a GET or DELETE with a body is bounded too); a body of unknown length, chunked in HTTP/1.1 or unframed in HTTP/2, is refused with 411.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -59,7 +59,7 @@ public class BodySizeLimit {
                     null);
             return;
         }
-        if (!WITH_BODY.contains(request.method()) || streamingRoutes.contains(request.method().name() + " " + path)) {
+        if (streamingRoutes.contains(request.method().name() + " " + path)) {
             context.next();
             return;
         }
@@ -73,10 +73,13 @@ public class BodySizeLimit {
         }
     }
 
-    /** Without Content-Length, HTTP/1.1 has a body only when chunked; HTTP/2 whenever the stream is still open. */
+    /**
+     * Without Content-Length, HTTP/1.1 has a body only when chunked, whatever the method; HTTP/2 when a method
+     * that carries one left the stream open (a GET's stream may legitimately close with an empty frame).
+     */
     private static boolean bodyFollows(HttpServerRequest request) {
         if (request.version() == HttpVersion.HTTP_2) {
-            return !request.isEnded();
+            return WITH_BODY.contains(request.method()) && !request.isEnded();
         }
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.fraudshield.common.problem.ControlCharacterException;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -57,6 +60,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("fraudshield-strict-input")
                 .addDeserializer(String.class, new StrictText())
+                .addKeyDeserializer(String.class, new StrictKey())
                 .setDeserializerModifier(new ExactEnums()));
     }
 
@@ -75,6 +79,20 @@ public class StrictJson implements ObjectMapperCustomizer {
             String value = StringDeserializer.instance.deserialize(parser, context);
             TextPolicy.check(value);
             return value;
+        }
+    }
+
+    /** Object keys (of maps) obey the same text policy as values. */
+    static final class StrictKey extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            try {
+                TextPolicy.check(key);
+            } catch (ControlCharacterException e) {
+                throw JsonMappingException.from(context, e.getMessage(), e);
+            }
+            return key;
         }
     }
 

@@ -3,10 +3,13 @@ package io.fraudshield.common.http;
 import io.fraudshield.common.problem.ControlCharacterException;
 
 /**
- * What text may hold, in free text as in identifiers: no C0/C1 control characters (tab, line feed and
- * carriage return allowed), no bidirectional overrides or isolates (which make a log line or a screen show
- * something other than what is stored) and no invisible characters (zero-width spaces and joiners, word
- * joiner, byte-order mark, soft hyphen).
+ * What text may hold, in free text as in identifiers and map keys, judged per Unicode code point: no control
+ * characters (tab, line feed and carriage return allowed), no format characters (bidirectional overrides and
+ * isolates, zero-width spaces and joiners, word joiner, byte-order mark, soft hyphen, invisible tag
+ * characters), no unpaired surrogates (a driver would store them as '?', so the stored text would differ from
+ * what was hashed and audited), no line or paragraph separators, and none of the letters that render as
+ * nothing (Hangul fillers, combining grapheme joiner). Private-use characters stay allowed: legacy bank systems
+ * encode rare Chinese name characters (生僻字) there.
  */
 public final class TextPolicy {
 
@@ -17,22 +20,24 @@ public final class TextPolicy {
         if (value == null) {
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (refused(value.charAt(i))) {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (refused(codePoint)) {
                 throw new ControlCharacterException();
             }
+            i += Character.charCount(codePoint);
         }
     }
 
-    static boolean refused(char c) {
-        if (c == '\t' || c == '\n' || c == '\r') {
+    static boolean refused(int codePoint) {
+        if (codePoint == '\t' || codePoint == '\n' || codePoint == '\r') {
             return false;
         }
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F)
-                || c == 0x00AD || c == 0x061C || c == 0x180E
-                || (c >= 0x200B && c <= 0x200F)
-                || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2060 && c <= 0x2069)
-                || c == 0xFEFF;
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> true;
+            default -> codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
+                    || codePoint == 0x034F;
+        };
     }
 }

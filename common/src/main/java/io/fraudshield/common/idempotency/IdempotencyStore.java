@@ -22,29 +22,35 @@ public class IdempotencyStore {
         this.dataSource = dataSource;
     }
 
-    /** What one round trip tells: whether this transaction now holds the key, and what was stored under it. */
+    /** Whether this transaction now holds the key, and what was stored under it. */
     record Claim(boolean locked, Optional<Idempotency.StoredResponse> stored) {
     }
 
     /**
-     * Takes a transaction-scoped advisory lock on (scope, key) — refused while another transaction holds
-     * it — and reads the stored response, in one round trip.
+     * Takes a transaction-scoped advisory lock on (scope, key) — refused while another transaction holds it —
+     * and then reads the stored response. Two statements, on purpose: a statement's snapshot is taken before
+     * the lock is granted, so a read in the same statement could miss the response the previous holder
+     * committed a moment earlier, and run the effect a second time.
      */
     Claim claim(String scope, String key) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select pg_try_advisory_xact_lock(?), r.request_digest, r.response_status, r.response_body,"
-                             + " r.location from (select 1) one left join idempotency_record r"
-                             + " on r.caller = ? and r.idempotency_key = ?")) {
-            statement.setLong(1, lockId(scope, key));
-            statement.setString(2, scope);
-            statement.setString(3, key);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                Optional<Idempotency.StoredResponse> stored = result.getString(2) == null ? Optional.empty()
-                        : Optional.of(new Idempotency.StoredResponse(result.getString(2), result.getInt(3),
-                        result.getString(4), result.getString(5)));
-                return new Claim(result.getBoolean(1), stored);
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, lockId(scope, key));
+                try (ResultSet result = lock.executeQuery()) {
+                    result.next();
+                    if (!result.getBoolean(1)) {
+                        return new Claim(false, Optional.empty());
+                    }
+                }
+            }
+            try (PreparedStatement read = connection.prepareStatement("select request_digest, response_status,"
+                    + " response_body, location from idempotency_record where caller = ? and idempotency_key = ?")) {
+                read.setString(1, scope);
+                read.setString(2, key);
+                try (ResultSet result = read.executeQuery()) {
+                    return new Claim(true, result.next() ? Optional.of(new Idempotency.StoredResponse(result.getString(1),
+                            result.getInt(2), result.getString(3), result.getString(4))) : Optional.empty());
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency look-up failed", e);

@@ -6,12 +6,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * An amount of Chinese yuan (CNY): positive, at most two decimals (fen), at most {@link #MAX}.
  * Never a {@code double}: JSON numbers are read as decimals and written as strings, e.g. {@code "1250.00"}.
  */
-@Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,13}(\\.[0-9]{1,2})?$",
+@Schema(type = SchemaType.STRING, pattern = "^(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?$",
         description = "Amount in CNY, positive, at most 2 decimals", example = "1250.00")
 public final class Money implements Comparable<Money> {
 
@@ -21,6 +22,7 @@ public final class Money implements Comparable<Money> {
 
     private final BigDecimal amount;
 
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     private Money(BigDecimal amount) {
         this.amount = amount;
     }
@@ -32,27 +34,32 @@ public final class Money implements Comparable<Money> {
         if (value.signum() <= 0) {
             throw new InvalidAmountException("amount must be positive");
         }
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() > 2) {
-            throw new InvalidAmountException("amount must have at most 2 decimals");
-        }
         if (value.compareTo(MAX) > 0) {
             throw new InvalidAmountException("amount must not exceed " + MAX.toPlainString());
+        }
+        if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidAmountException("amount must have at most 2 decimals");
         }
         return new Money(value.setScale(2));
     }
 
+    /**
+     * The only way an amount enters through JSON: a string of 1-13 digits with at most 2 decimals, exactly
+     * as the contract publishes it (no sign, exponent, spaces or leading zeros beyond one), checked before
+     * any arithmetic so no input can make the parser work hard.
+     */
     @JsonCreator
     public static Money of(String value) {
         if (value == null) {
             throw new InvalidAmountException("amount is missing");
         }
-        try {
-            return of(new BigDecimal(value.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidAmountException("amount must be a decimal number such as 1250.00");
+        if (!WIRE_FORM.matcher(value).matches()) {
+            throw new InvalidAmountException("amount must be a decimal number such as 1250.00 (at most 13 digits and 2 decimals)");
         }
+        return of(new BigDecimal(value));
     }
+
+    private static final Pattern WIRE_FORM = Pattern.compile("(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?");
 
     public BigDecimal amount() {
         return amount;

@@ -9,18 +9,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code fraudshield.outbox.delivered|retried|dead.lettered} counters per destination, and the
- * {@code fraudshield.outbox.pending} gauge as of the relay's last run. Alert on dead letters.
+ * {@code fraudshield.outbox.pending} and {@code fraudshield.outbox.dead} gauges as of the relay's last run.
+ * Alert on dead letters (k8s/base/alerts.yaml).
  */
 @ApplicationScoped
 public class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
 
     public OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("fraudshield.outbox.pending", pending, AtomicLong::get)
                 .description("messages not yet delivered nor dead-lettered").register(registry);
+        Gauge.builder("fraudshield.outbox.dead", dead, AtomicLong::get)
+                .description("dead letters waiting for an operator; each holds its aggregate's later messages back")
+                .register(registry);
     }
 
     void delivered(String destination) {
@@ -35,8 +40,9 @@ public class OutboxMetrics {
         counter("fraudshield.outbox.dead.lettered", destination).increment();
     }
 
-    void pending(long count) {
-        pending.set(count);
+    void backlog(OutboxStore.Backlog backlog) {
+        pending.set(backlog.pending());
+        dead.set(backlog.dead());
     }
 
     private Counter counter(String name, String destination) {

@@ -83,7 +83,7 @@ public class OutboxRelay {
                 }
             }
         }
-        metrics.pending(store.pending());
+        metrics.backlog(store.backlog());
         return delivered;
     }
 

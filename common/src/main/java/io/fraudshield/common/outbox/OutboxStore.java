@@ -27,7 +27,7 @@ public class OutboxStore {
             + " where m.status = 'PENDING' and m.next_attempt_at <= now()"
             + " and (m.lease_until is null or m.lease_until < now())"
             + " and not exists (select 1 from outbox earlier where earlier.aggregate = m.aggregate"
-            + "   and earlier.position < m.position and earlier.status = 'PENDING')"
+            + "   and earlier.position < m.position and earlier.status in ('PENDING', 'DEAD'))"
             + " order by m.position limit ? for update skip locked)"
             + " update outbox o set lease_owner = ?, lease_until = now() + ? * interval '1 millisecond',"
             + " attempts = o.attempts + 1"
@@ -39,7 +39,8 @@ public class OutboxStore {
     private static final String RETRY = "update outbox set next_attempt_at = now() + ? * interval '1 millisecond',"
             + " last_error = ?" + RELEASE;
     private static final String DEAD = "update outbox set status = 'DEAD', dead_at = now(), last_error = ?" + RELEASE;
-    private static final String PENDING = "select count(*) from outbox where status = 'PENDING'";
+    private static final String BACKLOG = "select count(*) filter (where status = 'PENDING'),"
+            + " count(*) filter (where status = 'DEAD') from outbox where status in ('PENDING', 'DEAD')";
     private static final String PURGE = "delete from outbox where status = 'DELIVERED'"
             + " and delivered_at < now() - ? * interval '1 second'";
 
@@ -51,7 +52,9 @@ public class OutboxStore {
 
     /**
      * Claims up to {@code limit} due messages for {@code owner} until the lease runs out, oldest first, at most
-     * the earliest pending message of each aggregate.
+     * the earliest pending message of each aggregate. A dead letter holds the rest of its aggregate back until an
+     * operator resends or discards it: delivering a later message (a marker's removal, say) before an earlier
+     * one would leave the receiver in the wrong state.
      */
     public List<OutboxMessage> claim(UUID owner, int limit, Duration lease) {
         try (Connection connection = dataSource.getConnection();
@@ -87,12 +90,16 @@ public class OutboxStore {
         return update(DEAD, id, owner, error);
     }
 
-    public long pending() {
+    /** What is waiting: messages still to deliver, and dead letters an operator must look at. */
+    public record Backlog(long pending, long dead) {
+    }
+
+    public Backlog backlog() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(PENDING);
+             PreparedStatement count = connection.prepareStatement(BACKLOG);
              ResultSet result = count.executeQuery()) {
             result.next();
-            return result.getLong(1);
+            return new Backlog(result.getLong(1), result.getLong(2));
         } catch (SQLException e) {
             throw new IllegalStateException("outbox count failed", e);
         }

@@ -3,6 +3,7 @@ package io.fraudshield.common.servicetoken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +16,9 @@ final class RenewingToken {
     private final Supplier<IssuedToken> source;
     private final Duration renewBefore;
     private final Clock clock;
-    private IssuedToken current;
-    private Instant renewAt = Instant.MIN;
+    private final ReentrantLock renewal = new ReentrantLock();
+    private volatile IssuedToken current;
+    private volatile Instant renewAt = Instant.MIN;
 
     RenewingToken(Supplier<IssuedToken> source, Duration renewBefore, Clock clock) {
         this.source = source;
@@ -24,17 +26,53 @@ final class RenewingToken {
         this.clock = clock;
     }
 
-    synchronized String value() {
-        if (current == null || !clock.instant().isBefore(renewAt)) {
-            renew();
+    /**
+     * The token to send. When it is due, one caller renews it; every other caller meanwhile keeps using the
+     * current token while it is still valid and never queues behind the identity provider; with no valid
+     * token at all they fail at once. If the provider cannot be reached, a still-valid token is used on.
+     */
+    String value() {
+        IssuedToken token = current;
+        Instant now = clock.instant();
+        if (token != null && now.isBefore(renewAt)) {
+            return token.value();
         }
-        return current.value();
+        if (renewal.tryLock()) {
+            try {
+                if (current == null || !clock.instant().isBefore(renewAt)) {
+                    renewOrKeep();
+                }
+                return current.value();
+            } finally {
+                renewal.unlock();
+            }
+        }
+        if (token != null && now.isBefore(token.expiresAt())) {
+            return token.value();
+        }
+        throw new IllegalStateException("no service token yet: the identity provider is being asked");
     }
 
     /** Renews now if the token would be due within {@code lead}: a background job keeps requests from waiting. */
-    synchronized void renewIfDueWithin(Duration lead) {
-        if (current != null && !clock.instant().plus(lead).isBefore(renewAt)) {
+    void renewIfDueWithin(Duration lead) {
+        renewal.lock();
+        try {
+            if (current != null && !clock.instant().plus(lead).isBefore(renewAt)) {
+                renewOrKeep();
+            }
+        } finally {
+            renewal.unlock();
+        }
+    }
+
+    private void renewOrKeep() {
+        try {
             renew();
+        } catch (RuntimeException unreachable) {
+            IssuedToken token = current;
+            if (token == null || !clock.instant().isBefore(token.expiresAt())) {
+                throw unreachable;
+            }
         }
     }
 

@@ -75,6 +75,13 @@ class KernelHardeningTest {
         assertEquals(411, RawHttp.post(port(), PATH, BANK, "application/json", THREE_MIB, true));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "DELETE", "OPTIONS", "PUT", "PATCH"})
+    void everyMethodsBodyIsBounded(String method) throws Exception {
+        assertEquals(413, RawHttp.send(method, port(), PATH + "/identity", BANK, "application/json", THREE_MIB, false));
+        assertEquals(411, RawHttp.send(method, port(), PATH + "/identity", BANK, "application/json", THREE_MIB, true));
+    }
+
     @Test
     void onlyTheExactUploadRouteStreamsLargeBodies() throws Exception {
         assertEquals(200, RawHttp.post(port(), PATH + "/uploads", BANK, "application/x-ndjson", THREE_MIB, false));
@@ -127,7 +134,8 @@ class KernelHardeningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\\u202Eb", "a\\u2066b", "a\\u200Bb", "a\\u200Db", "a\\uFEFFb", "a\\u0085b", "a\\u061Cb"})
+    @ValueSource(strings = {"a\\u202Eb", "a\\u2066b", "a\\u200Bb", "a\\u200Db", "a\\uFEFFb", "a\\u0085b", "a\\u061Cb",
+            "a\\u2028b", "a\\u2029b", "a\\ud800b", "a\\udc00b", "a\\udb40\\udc41b", "a\\u3164b", "a\\u00ADb"})
     void bidiControlsAndInvisibleCharactersAreRefusedInFreeText(String label) {
         assertRefused(VALID.replace("first", label), 400)
                 .then().body("type", equalTo("https://fraudshield.io/problems/invalid-characters"));
@@ -178,6 +186,23 @@ class KernelHardeningTest {
         // within the maximum, the same shape works
         given().header("Authorization", "Bearer " + signed("\"groups\":[\"auditor\"],\"participant\":\"AUD01\"", now, 3600))
                 .get("/v1/audit-chain/verification").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenDatedInTheFutureIs401EverywhereSoItCannotStretchItsLifetime() {
+        long aYearAhead = Instant.now().getEpochSecond() + 365L * 24 * 3600;
+        assertUnauthenticatedEverywhere("Bearer " + signed("\"groups\":[\"auditor\"],\"participant\":\"AUD01\"", aYearAhead, 3600));
+        long tenMinutesAhead = Instant.now().getEpochSecond() + 600;
+        assertUnauthenticatedEverywhere("Bearer " + signed("\"groups\":[\"bank\"],\"participant\":\"B102\"", tenMinutesAhead, 600));
+    }
+
+    @Test
+    void aTokenForTwoServicesIs401Everywhere() {
+        long now = Instant.now().getEpochSecond();
+        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":[\"" + TestTokens.audience()
+                + "\",\"stop-payment-service\"],\"sub\":\"op\",\"groups\":[\"auditor\"],\"participant\":\"AUD01\","
+                + "\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        assertUnauthenticatedEverywhere("Bearer " + LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload));
     }
 
     @Test

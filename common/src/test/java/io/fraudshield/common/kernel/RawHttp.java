@@ -19,9 +19,14 @@ final class RawHttp {
 
     static int post(int port, String path, String authorization, String contentType, byte[] body, boolean chunked)
             throws IOException {
+        return send("POST", port, path, authorization, contentType, body, chunked);
+    }
+
+    static int send(String method, int port, String path, String authorization, String contentType, byte[] body,
+                    boolean chunked) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(20_000);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
                     + "\r\nIdempotency-Key: raw-" + System.nanoTime() + "\r\nContent-Type: " + contentType + "\r\n"
                     + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n")
                     + "Connection: close\r\n\r\n";

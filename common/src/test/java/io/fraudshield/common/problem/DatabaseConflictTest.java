@@ -1,6 +1,8 @@
 package io.fraudshield.common.problem;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -20,6 +22,14 @@ class DatabaseConflictTest {
     void deadlocksAndSerializationFailuresAreWorthRetrying() {
         assertEquals(Optional.of(ProblemType.UNAVAILABLE), DatabaseConflict.of(new SQLException("deadlock", "40P01")));
         assertEquals(Optional.of(ProblemType.UNAVAILABLE), DatabaseConflict.of(new RuntimeException(new SQLException("x", "40001"))));
+    }
+
+    @Test
+    void aKeyCollisionOnAKernelTableIsAFaultNotTheCallersConflict() {
+        ServerErrorMessage onAuditEvent = new ServerErrorMessage("SERROR\0C23505\0Mduplicate key\0taudit_event\0naudit_event_pkey\0");
+        assertEquals(Optional.empty(), DatabaseConflict.of(new PSQLException(onAuditEvent)));
+        ServerErrorMessage onCardSlot = new ServerErrorMessage("SERROR\0C23505\0Mduplicate key\0tcard_slot\0ncard_slot_card\0");
+        assertEquals(Optional.of(ProblemType.DUPLICATE), DatabaseConflict.of(new PSQLException(onCardSlot)));
     }
 
     @Test

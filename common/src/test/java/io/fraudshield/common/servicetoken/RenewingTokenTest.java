@@ -82,4 +82,50 @@ class RenewingTokenTest {
         now = START.plus(Duration.ofHours(1));
         assertEquals("token-2", token.value());
     }
+
+    @Test
+    void whileOneCallerRenewsTheOthersUseTheValidTokenInsteadOfQueueing() throws Exception {
+        java.util.concurrent.CountDownLatch providerAsked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch providerAnswers = new java.util.concurrent.CountDownLatch(1);
+        RenewingToken token = new RenewingToken(() -> {
+            if (issued.get() == 1) {
+                providerAsked.countDown();
+                await(providerAnswers);
+            }
+            return issue(Duration.ofMinutes(5));
+        }, Duration.ofMinutes(1), clock);
+        token.value();
+        now = START.plus(Duration.ofMinutes(4)).plusSeconds(30);
+        Thread renewing = new Thread(token::value);
+        renewing.start();
+        providerAsked.await();
+        assertEquals("token-1", token.value(), "still valid: used at once, not queued behind the slow provider");
+        providerAnswers.countDown();
+        renewing.join();
+        assertEquals("token-2", token.value());
+    }
+
+    @Test
+    void anUnreachableProviderLeavesAStillValidTokenInUse() {
+        RenewingToken token = new RenewingToken(() -> {
+            if (issued.get() >= 1) {
+                throw new IllegalStateException("identity provider down");
+            }
+            return issue(Duration.ofMinutes(5));
+        }, Duration.ofMinutes(1), clock);
+        token.value();
+        now = START.plus(Duration.ofMinutes(4)).plusSeconds(30);
+        assertEquals("token-1", token.value());
+        now = START.plus(Duration.ofMinutes(6));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, token::value,
+                "an expired token is never handed out, even when no new one can be had");
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
