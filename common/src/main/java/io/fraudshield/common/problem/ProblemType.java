@@ -19,6 +19,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     DUPLICATE(409, "duplicate", "A resource with the same identity already exists"),
+    ORDER_LIMIT_REACHED(409, "order-limit-reached", "A rule limits how many such orders may exist"),
+    ORDER_EXPIRED(409, "order-expired", "The order this request quotes has already ended"),
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency-in-flight", "A request with this Idempotency-Key is still being processed"),
     LENGTH_REQUIRED(411, "length-required", "Send the body with a Content-Length header"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),

@@ -1,6 +1,8 @@
 package io.fraudshield.common.pseudonym;
 
+import io.fraudshield.common.identifier.AccountNumber;
 import io.fraudshield.common.identifier.CardNumber;
+import io.fraudshield.common.identifier.ParticipantCode;
 import io.fraudshield.common.identifier.PersonDocument;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,11 @@ public class Pseudonymizer {
     /** cardRef: HMAC over the canonical card number. */
     public String cardRef(CardNumber card) {
         return active.ref("CARD", card.canonicalNumber());
+    }
+
+    /** accountRef: HMAC over the bank's participant code and the canonical account (or card) number. */
+    public String accountRef(ParticipantCode bank, AccountNumber account) {
+        return active.ref("ACCOUNT", bank.value() + "/" + account.canonicalNumber());
     }
 
     /** The card's references under every configured key: uniqueness must hold across a key rotation. */
