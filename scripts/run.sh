@@ -49,6 +49,9 @@ build_if_needed
 mkdir -p "$LOGS"
 
 echo "starting local-stack (PostgreSQL :$FS_POSTGRES_PORT, Redis :$FS_REDIS_PORT) ..."
+# empty the log first: the background redirect truncates it only once the child runs, and an old
+# "local-stack ready" line would start the services before PostgreSQL
+: >"$LOGS/local-stack.log"
 java -cp "$(local_stack_classpath)" io.fraudshield.localstack.LocalStack >"$LOGS/local-stack.log" 2>&1 &
 PIDS+=($!)
 wait_for local-stack "${PIDS[0]}" 120 "grep -qs 'local-stack ready' '$LOGS/local-stack.log'"

@@ -50,6 +50,16 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
+    /** Stops the server, keeping its port, so a test can see how a service copes without Redis. */
+    public void stop() throws IOException {
+        server.stop();
+    }
+
+    /** Starts a stopped server again on the same port. */
+    public void start() throws IOException {
+        server.start();
+    }
+
     @Override
     public void close() throws IOException {
         server.stop();

@@ -1,0 +1,34 @@
+package io.fraudshield.accountrisk.antiscan;
+
+import io.fraudshield.common.caller.CurrentCaller;
+import io.fraudshield.common.caller.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/quota")
+@Tag(name = "Quota", description = "The caller's anti-enumeration token bucket")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
+public class QuotaResource {
+
+    private final TokenBuckets buckets;
+    private final CurrentCaller caller;
+
+    public QuotaResource(TokenBuckets buckets, CurrentCaller caller) {
+        this.buckets = buckets;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getQuota", summary = "Your participant's quota", description = "Tokens left, tier, refill, and what hits and misses cost.")
+    public Quota quota() {
+        return buckets.quota(caller.get());
+    }
+}

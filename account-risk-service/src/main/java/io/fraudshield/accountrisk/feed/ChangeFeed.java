@@ -1,0 +1,109 @@
+package io.fraudshield.accountrisk.feed;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gap-free change feed of markers and restrictions. A writer numbers its change by incrementing the one
+ * {@code feed_head} row, which locks that row until the writer commits: the next writer waits, so numbers are
+ * committed in order and none is ever skipped (a rolled-back writer rolls its number back too). A reader that
+ * has seen N has therefore seen every change up to N, and the head is the version of the whole marker list
+ * that the status cache checks against.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final String NEXT = "update feed_head set seq = seq + 1 where id = 1 returning seq";
+    private static final String INSERT = "insert into marker_event (seq, object_type, object_id, subject_type,"
+            + " subject_ref, change, category, level, valid_from, valid_until, occurred_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String HEAD = "select seq from feed_head where id = 1";
+    private static final String PAGE = "select seq, object_type, object_id, subject_type, subject_ref, change, category,"
+            + " level, valid_from, valid_until, occurred_at from marker_event where seq > ? order by seq limit ?";
+
+    private final AgroalDataSource dataSource;
+
+    public ChangeFeed(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Call as the last statement of the writing transaction: it holds the feed lock until commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long record(FeedChange change) {
+        try (Connection connection = dataSource.getConnection()) {
+            long seq;
+            try (PreparedStatement next = connection.prepareStatement(NEXT); ResultSet result = next.executeQuery()) {
+                result.next();
+                seq = result.getLong(1);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setLong(1, seq);
+                insert.setString(2, change.objectType());
+                insert.setObject(3, change.objectId());
+                insert.setString(4, change.subjectType());
+                insert.setString(5, change.subjectRef());
+                insert.setString(6, change.change());
+                insert.setString(7, change.category());
+                insert.setString(8, change.level());
+                insert.setTimestamp(9, timestamp(change.validFrom()));
+                insert.setTimestamp(10, timestamp(change.validUntil()));
+                insert.setTimestamp(11, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                insert.executeUpdate();
+            }
+            return seq;
+        } catch (SQLException e) {
+            throw new IllegalStateException("change feed append failed", e);
+        }
+    }
+
+    /** The number of the last committed change. */
+    public long head() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(HEAD);
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("change feed head unreadable", e);
+        }
+    }
+
+    /** Committed changes after {@code after}, oldest first. */
+    public List<MarkerEventView> after(long after, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(PAGE)) {
+            statement.setLong(1, after);
+            statement.setInt(2, limit);
+            List<MarkerEventView> events = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    events.add(new MarkerEventView(row.getLong(1), row.getString(2), row.getObject(3, java.util.UUID.class),
+                            row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                            instant(row.getTimestamp(9)), instant(row.getTimestamp(10)), instant(row.getTimestamp(11))));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("change feed unreadable", e);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,20 @@
+package io.fraudshield.accountrisk.marker;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MarkerRepository implements PanacheRepositoryBase<Marker, UUID> {
+
+    public Optional<Marker> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<Marker> bySourceMessage(String sourceParticipant, String messageId) {
+        return find("sourceParticipant = ?1 and messageId = ?2", sourceParticipant, messageId).firstResultOptional();
+    }
+}

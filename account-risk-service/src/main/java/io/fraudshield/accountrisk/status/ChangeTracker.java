@@ -1,0 +1,75 @@
+package io.fraudshield.accountrisk.status;
+
+import io.fraudshield.accountrisk.feed.ChangeFeed;
+import io.fraudshield.accountrisk.feed.MarkerEventView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this replica knows of the change feed: the last change of each subject since {@code baseline}. A
+ * snapshot taken at position s is still true when s ≥ baseline and the subject has not changed after s.
+ * Every query first catches up to the head it read from PostgreSQL, so a change committed before the query
+ * began — through any replica — invalidates every cached snapshot that misses it.
+ */
+@ApplicationScoped
+public class ChangeTracker {
+
+    private static final int PAGE = 1000;
+    private static final int MAX_TRACKED = 500_000;
+
+    private final ChangeFeed feed;
+    private final FeedHeadReader heads;
+    private final Map<String, Long> lastChange = new ConcurrentHashMap<>();
+    private volatile long baseline = -1;
+    private volatile long applied = -1;
+    private final List<Runnable> onReset = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public ChangeTracker(ChangeFeed feed, FeedHeadReader heads) {
+        this.feed = feed;
+        this.heads = heads;
+    }
+
+    /** Reads the head from PostgreSQL and applies every change up to it. @return the head */
+    public long catchUp() {
+        long head = heads.readAfterNow();
+        if (head > applied) {
+            apply(head);
+        }
+        return head;
+    }
+
+    public boolean stillTrue(String ref, Snapshot snapshot) {
+        return snapshot.seq() >= baseline && lastChange.getOrDefault(ref, 0L) <= snapshot.seq();
+    }
+
+    /** Called when the tracker forgets its history: snapshots older than the new baseline are no longer checkable. */
+    public void onReset(Runnable action) {
+        onReset.add(action);
+    }
+
+    private synchronized void apply(long head) {
+        if (applied < 0) {
+            baseline = head;
+            applied = head;
+            return;
+        }
+        while (applied < head) {
+            List<MarkerEventView> events = feed.after(applied, PAGE);
+            if (events.isEmpty()) {
+                break;
+            }
+            for (MarkerEventView event : events) {
+                lastChange.merge(event.subjectRef(), event.seq(), Math::max);
+            }
+            applied = events.get(events.size() - 1).seq();
+        }
+        if (lastChange.size() > MAX_TRACKED) {
+            baseline = applied;
+            lastChange.clear();
+            onReset.forEach(Runnable::run);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.fraudshield.accountrisk.status;
+
+import io.fraudshield.accountrisk.feed.ChangeFeed;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Reads the change-feed head for many concurrent queries at once. A query needs a head read that started
+ * after the query began; queries that arrive while no read is pending join the next read, which starts only
+ * after they joined, so every one of them gets a head at least as new as its own start. Under load one
+ * PostgreSQL round trip serves every query that arrived during the previous one.
+ */
+@ApplicationScoped
+public class FeedHeadReader {
+
+    private final ChangeFeed feed;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "feed-head-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private CompletableFuture<Long> pending;
+
+    public FeedHeadReader(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    /** A head read that began after this call did. */
+    public long readAfterNow() {
+        CompletableFuture<Long> batch;
+        synchronized (this) {
+            if (pending == null) {
+                CompletableFuture<Long> next = new CompletableFuture<>();
+                pending = next;
+                reader.execute(() -> read(next));
+            }
+            batch = pending;
+        }
+        return batch.join();
+    }
+
+    private void read(CompletableFuture<Long> batch) {
+        synchronized (this) {
+            if (pending == batch) {
+                pending = null; // from here on, arrivals wait for the next read: this one may be too early for them
+            }
+        }
+        try {
+            batch.complete(feed.head());
+        } catch (RuntimeException e) {
+            batch.completeExceptionally(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        reader.shutdownNow();
+    }
+}
