@@ -25,7 +25,7 @@ TOKEN_PLATFORM=$("$ROOT/scripts/token.sh" account-risk-service payment-instituti
 TOKEN_POLICE=$("$ROOT/scripts/token.sh" account-risk-service police GA3301)
 (cd "$ROOT/account-risk-service" && \
   DB_URL="jdbc:postgresql://localhost:$FS_POSTGRES_PORT/accountrisk" DB_USER=accountrisk_runtime \
-  DB_PASSWORD=accountrisk_runtime DB_OWNER_USER=accountrisk_owner DB_OWNER_PASSWORD=accountrisk_owner \
+  DB_PASSWORD=accountrisk_runtime DB_MIGRATE=true DB_OWNER_USER=accountrisk_owner DB_OWNER_PASSWORD=accountrisk_owner \
   REDIS_URL="redis://localhost:$FS_REDIS_PORT" JWT_ISSUER=https://fraudshield.local/issuer JWT_AUDIENCE=account-risk-service \
   JWT_PUBLIC_KEY_LOCATION="$FS_KEYS_DIR/jwt-verification-key.pem" PSEUDONYM_ACTIVE_KEY_ID=bench \
   FRAUDSHIELD_PSEUDONYM_KEYS_BENCH=YmVuY2htYXJrLW9ubHktbm90LWEtc2VjcmV0LWtleS0wMDAx \

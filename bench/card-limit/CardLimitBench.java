@@ -290,6 +290,8 @@ public class CardLimitBench {
         env.put("DB_URL", "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/cardlimit");
         env.put("DB_USER", "cardlimit_runtime");
         env.put("DB_PASSWORD", "cardlimit_runtime");
+        // one process migrates (as prod's migrate init container) and serves: fine for a local bench
+        env.put("DB_MIGRATE", "true");
         env.put("DB_OWNER_USER", "cardlimit_owner");
         env.put("DB_OWNER_PASSWORD", "cardlimit_owner");
         env.put("JWT_ISSUER", LocalTokens.ISSUER);

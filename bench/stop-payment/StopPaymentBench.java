@@ -381,6 +381,8 @@ public class StopPaymentBench {
         env.put("DB_URL", "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/stoppayment");
         env.put("DB_USER", "stoppayment_runtime");
         env.put("DB_PASSWORD", "stoppayment_runtime");
+        // one process migrates (as prod's migrate init container) and serves: fine for a local bench
+        env.put("DB_MIGRATE", "true");
         env.put("DB_OWNER_USER", "stoppayment_owner");
         env.put("DB_OWNER_PASSWORD", "stoppayment_owner");
         env.put("JWT_ISSUER", LocalTokens.ISSUER);

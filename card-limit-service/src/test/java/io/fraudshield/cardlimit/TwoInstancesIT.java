@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -69,32 +70,24 @@ class TwoInstancesIT {
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":\"" + SERVICE_TOKEN
                         + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         Path publicKey = LocalKeys.publicKeyFile(KEYS);
+        // as the Deployment's migrate init container: the same jar, init-and-exit, the only one with the owner's password
+        ProcessBuilder migrate = packaged("it-migrate.log");
+        environment(migrate.environment(), postgres, roles, publicKey, freePort());
+        migrate.environment().put("QUARKUS_INIT_AND_EXIT", "true");
+        migrate.environment().put("DB_MIGRATE", "true");
+        migrate.environment().put("DB_OWNER_USER", roles.owner());
+        migrate.environment().put("DB_OWNER_PASSWORD", roles.owner());
+        // nor does it need the audit or pseudonym keys (k8s gives it neither)
+        migrate.environment().remove("FRAUDSHIELD_AUDIT_KEYS_IT1");
+        migrate.environment().remove("FRAUDSHIELD_PSEUDONYM_KEYS_IT1");
+        Process migration = migrate.start();
+        assertTrue(migration.waitFor(120, TimeUnit.SECONDS), "the migrate step exits");
+        assertEquals(0, migration.exitValue(), "the migrate step succeeds; see target/it-migrate.log");
         for (int i = 0; i < 2; i++) {
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // 64 requests at once on 2 cores: give the restriction look-up more than its production 300 ms
-                    "-Dio.fraudshield.cardlimit.restriction.PersonRestrictions/statusOf/Timeout/value=3000",
-                    "-Dquarkus.rest-client.account-risk.read-timeout=3000",
-                    "-jar", "target/quarkus-app/quarkus-run.jar")
-                    .redirectErrorStream(true).redirectOutput(Path.of("target", "it-instance-" + i + ".log").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("DB_URL", postgres.jdbcUrl("cardlimit_it"));
-            env.put("DB_USER", roles.runtime());
-            env.put("DB_PASSWORD", roles.runtime());
-            env.put("DB_OWNER_USER", roles.owner());
-            env.put("DB_OWNER_PASSWORD", roles.owner());
-            env.put("JWT_ISSUER", LocalTokens.ISSUER);
-            env.put("JWT_AUDIENCE", "card-limit-service");
-            env.put("SERVICE_TOKEN_ENDPOINT", accountRisk.baseUrl() + TOKEN_PATH);
-            env.put("SERVICE_CLIENT_ID", "card-limit-service");
-            env.put("SERVICE_CLIENT_SECRET", "it-client-secret");
-            env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
-            env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
-            env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
-            env.put("AUDIT_ACTIVE_KEY_ID", "it1");
-            env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
-            env.put("ACCOUNT_RISK_URL", accountRisk.baseUrl());
+            // the service containers: runtime role only, no migration at start
+            ProcessBuilder builder = packaged("it-instance-" + i + ".log");
+            environment(builder.environment(), postgres, roles, publicKey, port);
             INSTANCES.add(builder.start());
             PORTS.add(port);
             awaitReady(port, i);
@@ -104,6 +97,34 @@ class TwoInstancesIT {
                         .post("/v1/opening-checks").then().statusCode(200);
             }
         }
+    }
+
+    private static ProcessBuilder packaged(String log) {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // 64 requests at once on 2 cores: give the restriction look-up more than its production 300 ms
+                "-Dio.fraudshield.cardlimit.restriction.PersonRestrictions/statusOf/Timeout/value=3000",
+                "-Dquarkus.rest-client.account-risk.read-timeout=3000",
+                "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile());
+    }
+
+    private static void environment(Map<String, String> env, LocalPostgres postgres, LocalPostgres.DatabaseRoles roles,
+                                    Path publicKey, int port) {
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("DB_URL", postgres.jdbcUrl("cardlimit_it"));
+        env.put("DB_USER", roles.runtime());
+        env.put("DB_PASSWORD", roles.runtime());
+        env.put("JWT_ISSUER", LocalTokens.ISSUER);
+        env.put("JWT_AUDIENCE", "card-limit-service");
+        env.put("SERVICE_TOKEN_ENDPOINT", accountRisk.baseUrl() + TOKEN_PATH);
+        env.put("SERVICE_CLIENT_ID", "card-limit-service");
+        env.put("SERVICE_CLIENT_SECRET", "it-client-secret");
+        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+        env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
+        env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
+        env.put("AUDIT_ACTIVE_KEY_ID", "it1");
+        env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
+        env.put("ACCOUNT_RISK_URL", accountRisk.baseUrl());
     }
 
     @AfterAll

@@ -88,6 +88,9 @@ public final class LocalPostgres implements AutoCloseable {
             // PostgreSQL 14 lets every role create tables in public: only the owner may
             statement.execute("alter schema public owner to " + roles.owner());
             statement.execute("revoke create on schema public from public");
+            // no temporary tables for the runtime role: one named audit_event would shadow the real table
+            statement.execute("revoke temporary on database " + database + " from public");
+            statement.execute("revoke temporary on database " + database + " from " + roles.runtime());
             statement.execute("do $$ declare t record; begin"
                     + " for t in select tablename from pg_tables where schemaname = 'public' and tableowner <> '"
                     + roles.owner() + "' loop execute format('alter table public.%I owner to " + roles.owner()

@@ -1,6 +1,7 @@
 package io.fraudshield.common.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,25 +25,28 @@ import java.util.TreeSet;
  * one, a cut-off tail (the sealed head points past the last event), a chain deleted with its head (every
  * chain has a genesis head from the first start), a head that is not sealed with the audit key, and a chain
  * that ends before a signed checkpoint saw it end (an old head put back) — checked against the latest stored
- * checkpoint and, when an auditor sends one, against the auditor's copy.
+ * checkpoint and, when an auditor sends one, against the auditor's copy — and a stored checkpoint removed,
+ * replaced or put back among the newest {@value #CHECKED_CHECKPOINTS} (each must link to the one before it).
  */
 @ApplicationScoped
 public class AuditChainVerifier {
 
     private static final String EVENTS = "select chain, seq, occurred_at, actor, role, participant, action, legal_basis,"
-            + " object_type, object_id, before_digest, after_digest, prev_hash, hash, seal from audit_event"
+            + " object_type, object_id, before_digest, after_digest, prev_hash, hash, seal from public.audit_event"
             + " where chain = ? order by seq";
+
+    /** How many of the newest stored checkpoints are checked to link one to the next. */
+    static final int CHECKED_CHECKPOINTS = 100;
 
     private final AgroalDataSource dataSource;
     private final AuditKeys keys;
-    private final AuditCheckpoints checkpoints;
+    private final ObjectMapper json;
     private final int chains;
 
-    public AuditChainVerifier(AgroalDataSource dataSource, AuditKeys keys, AuditCheckpoints checkpoints,
-                              AuditConfig config) {
+    public AuditChainVerifier(AgroalDataSource dataSource, AuditKeys keys, ObjectMapper json, AuditConfig config) {
         this.dataSource = dataSource;
         this.keys = keys;
-        this.checkpoints = checkpoints;
+        this.json = json;
         this.chains = config.chains();
     }
 
@@ -71,15 +75,29 @@ public class AuditChainVerifier {
 
     private AuditVerification walk(Connection connection, Optional<AuditCheckpoint> auditorHeld) throws SQLException {
         List<AuditCheckpoint> seen = new ArrayList<>();
-        try {
-            Optional<AuditCheckpoint> stored = checkpoints.latest(connection);
-            if (stored.isPresent() && !stored.get().isSignedBy(keys)) {
-                return AuditVerification.brokenCheckpoint("the latest stored checkpoint (" + stored.get().createdAt()
+        List<AuditCheckpoints.StoredCheckpoint> recent = AuditCheckpoints.recent(connection, CHECKED_CHECKPOINTS);
+        AuditCheckpoint later = null;
+        for (AuditCheckpoints.StoredCheckpoint stored : recent) { // newest first
+            AuditCheckpoint checkpoint;
+            try {
+                checkpoint = stored.read(json);
+            } catch (JsonProcessingException e) {
+                return AuditVerification.brokenCheckpoint("stored checkpoint " + stored.id() + " is not readable");
+            }
+            if (!checkpoint.isSignedBy(keys)) {
+                return AuditVerification.brokenCheckpoint("stored checkpoint " + stored.id() + " (" + checkpoint.createdAt()
                         + ") is not signed with a configured audit key");
             }
-            stored.ifPresent(seen::add);
-        } catch (JsonProcessingException e) {
-            return AuditVerification.brokenCheckpoint("the latest stored checkpoint is not readable");
+            if (later != null && (!checkpoint.signature().equals(later.previous())
+                    || checkpoint.createdAt().isAfter(later.createdAt()))) {
+                return AuditVerification.brokenCheckpoint("the stored checkpoint of " + later.createdAt()
+                        + " does not follow the one stored before it (" + checkpoint.createdAt()
+                        + "): a checkpoint was removed, replaced or put back");
+            }
+            if (later == null) {
+                seen.add(checkpoint); // the latest: what it saw of each chain must still be there
+            }
+            later = checkpoint;
         }
         auditorHeld.ifPresent(seen::add);
         Map<Integer, List<Expectation>> expected = new HashMap<>();
@@ -109,7 +127,7 @@ public class AuditChainVerifier {
 
     private static Map<Integer, StoredHead> heads(Connection connection) throws SQLException {
         Map<Integer, StoredHead> heads = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select chain, seq, hash, seal from audit_head");
+        try (PreparedStatement select = connection.prepareStatement("select chain, seq, hash, seal from public.audit_head");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 heads.put(rows.getInt(1), new StoredHead(new ChainHead(rows.getInt(1), rows.getLong(2), rows.getString(3)),

@@ -12,17 +12,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates a sealed genesis head for every chain when the service first starts on a database, so a chain
- * deleted later with its head is a missing head, not a chain that never existed. Later starts create heads
- * only above the highest sealed one (when {@code fraudshield.audit.chains} grows): a head deleted below it
- * is never silently re-created; the verifier reports it and appends to that chain fail. A database from
- * before the seals (no sealed head yet) gets every missing head; its unsealed heads stay as they are.
+ * Creates a sealed genesis head for every chain when the service first starts on a brand-new database (no
+ * head, no event, no checkpoint yet), so a chain deleted later with its head is a missing head, not a chain
+ * that never existed. Once anything is there, a missing head is never created again — not even for the
+ * highest chains, which an owner could otherwise delete and have silently re-created: the service still
+ * starts, appends to that chain fail, and the verifier names the chain.
  */
 @Startup
 @ApplicationScoped
 public class AuditGenesis {
 
     private static final Logger LOG = Logger.getLogger(AuditGenesis.class);
+    private static final String BRAND_NEW = "select not exists (select 1 from public.audit_head)"
+            + " and not exists (select 1 from public.audit_event) and not exists (select 1 from public.audit_checkpoint)";
 
     private final AgroalDataSource dataSource;
     private final AuditKeys keys;
@@ -35,33 +37,29 @@ public class AuditGenesis {
         createMissingHeads();
     }
 
-    /** @return how many genesis heads were created */
+    /** @return how many genesis heads were created: all chains on a brand-new database, otherwise none */
     public int createMissingHeads() {
         try (Connection connection = dataSource.getConnection()) {
-            int highest;
-            try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("select coalesce(max(chain), -1) from audit_head where seal is not null")) {
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(BRAND_NEW)) {
                 result.next();
-                highest = result.getInt(1);
+                if (!result.getBoolean(1)) {
+                    return 0;
+                }
             }
-            int created = 0;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into audit_head (chain, seq, hash, seal) values (?, ?, ?, ?) on conflict (chain) do nothing")) {
-                for (int chain = highest + 1; chain < chains; chain++) {
+                    "insert into public.audit_head (chain, seq, hash, seal) values (?, ?, ?, ?) on conflict (chain) do nothing")) {
+                for (int chain = 0; chain < chains; chain++) {
                     ChainHead genesis = ChainHead.genesis(chain);
                     insert.setInt(1, chain);
                     insert.setLong(2, genesis.seq());
                     insert.setString(3, genesis.hash());
                     insert.setString(4, keys.seal(ChainHead.SEAL_DOMAIN, genesis.sealedContent()));
                     insert.addBatch();
-                    created++;
                 }
-                if (created > 0) {
-                    insert.executeBatch();
-                    LOG.infof("created genesis heads for audit chains %d..%d", highest + 1, chains - 1);
-                }
+                insert.executeBatch();
             }
-            return created;
+            LOG.infof("created genesis heads for audit chains 0..%d", chains - 1);
+            return chains;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the audit chain heads", e);
         }

@@ -4,6 +4,7 @@ import io.fraudshield.common.pseudonym.KeyedHash;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Seals audit events, chain heads and checkpoints with HMAC-SHA256 under a key the database never holds:
- * {@code keyId + "." + mac}. Seals made under any configured key verify, so keys rotate without rewriting
+ * {@code keyId + "." + mac}. Every seal also covers the service that made it ({@code quarkus.application.name}),
+ * so a seal copied from another service's database (a genesis head is the same everywhere) does not verify
+ * here, even under a shared key. Seals made under any configured key verify, so keys rotate without rewriting
  * history. Built at start-up, so a missing or short key stops the service instead of its first audited write.
  */
 @Startup
@@ -27,14 +30,22 @@ public class AuditKeys {
 
     private final Map<String, KeyedHash> keys = new TreeMap<>();
     private final KeyedHash active;
+    private final String service;
 
     @Inject
-    public AuditKeys(AuditConfig config) {
-        this(config.activeKeyId(), config.keys());
+    public AuditKeys(AuditConfig config, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this(service, config.activeKeyId(), config.keys());
     }
 
-    /** @param base64Keys key id → base64 secret of at least 32 bytes */
-    public AuditKeys(String activeKeyId, Map<String, String> base64Keys) {
+    /**
+     * @param service    the service whose seals these are
+     * @param base64Keys key id → base64 secret of at least 32 bytes
+     */
+    public AuditKeys(String service, String activeKeyId, Map<String, String> base64Keys) {
+        if (service == null || service.isBlank()) {
+            throw new IllegalStateException("quarkus.application.name must name the service: audit seals cover it");
+        }
+        this.service = service;
         base64Keys.forEach((id, base64) -> {
             if (!id.matches("[a-z0-9]{1,16}")) {
                 throw new IllegalStateException("audit key id must be 1-16 lower-case letters or digits");
@@ -53,7 +64,7 @@ public class AuditKeys {
 
     /** The seal of {@code content} in {@code domain} (event, head, checkpoint) under the active key. */
     public String seal(String domain, String content) {
-        return active.ref(domain, content);
+        return active.ref(scoped(domain), content);
     }
 
     public Seal check(String domain, String content, String seal) {
@@ -64,7 +75,12 @@ public class AuditKeys {
         if (key == null) {
             return Seal.UNKNOWN_KEY;
         }
-        byte[] expected = key.ref(domain, content).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = key.ref(scoped(domain), content).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.US_ASCII)) ? Seal.VALID : Seal.FORGED;
+    }
+
+    /** The seal's domain within this service: {@code <service>/<domain>}. */
+    private String scoped(String domain) {
+        return service + "/" + domain;
     }
 }

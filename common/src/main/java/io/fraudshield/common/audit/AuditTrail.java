@@ -24,11 +24,11 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final String LOCK_HEAD = "select seq, hash from audit_head where chain = ? for update";
-    private static final String LINK = "with event as (insert into audit_event (chain, seq, occurred_at, actor, role,"
+    private static final String LOCK_HEAD = "select seq, hash from public.audit_head where chain = ? for update";
+    private static final String LINK = "with event as (insert into public.audit_event (chain, seq, occurred_at, actor, role,"
             + " participant, action, legal_basis, object_type, object_id, before_digest, after_digest, prev_hash, hash,"
             + " seal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
-            + " update audit_head set seq = ?, hash = ?, seal = ? where chain = ?";
+            + " update public.audit_head set seq = ?, hash = ?, seal = ? where chain = ?";
 
     private final AgroalDataSource dataSource;
     private final CanonicalDigest digest;

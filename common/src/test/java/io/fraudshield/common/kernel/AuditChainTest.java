@@ -1,12 +1,14 @@
 package io.fraudshield.common.kernel;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.audit.AuditCheckpoint;
 import io.fraudshield.common.audit.AuditCheckpoints;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditEvent;
 import io.fraudshield.common.audit.AuditGenesis;
 import io.fraudshield.common.audit.AuditKeys;
 import io.fraudshield.common.audit.AuditTrail;
+import io.fraudshield.common.audit.RuntimeRoleCheck;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.identifier.ParticipantCode;
@@ -56,6 +58,7 @@ class AuditChainTest {
     private static final String LATEST_CHECKPOINT = "/v1/audit-chain/checkpoints/latest";
     private static final Caller OFFICER = new Caller("officer-7", Role.BANK, new ParticipantCode("B102"));
     private static final String DEV_KEY = "bG9jYWwtZGV2ZWxvcG1lbnQtYXVkaXQta2V5LW5vdC1hLXNlY3JldC0wMDAx";
+    private static final String SERVICE = "kernel-test";
     private static final String NEXT_KEY = "cmV0aXJlZC1hdWRpdC1rZXktZm9yLXJvdGF0aW9uLXRlc3RzLW9ubHktMDAwMA==";
 
     @Inject
@@ -237,7 +240,7 @@ class AuditChainTest {
     @Test
     void eventsSealedUnderARetiredKeyStillVerify() {
         // rotate: next2 becomes the active key, dev1 stays configured for what it sealed
-        QuarkusMock.installMockForType(new AuditKeys("next2", Map.of("dev1", DEV_KEY, "next2", NEXT_KEY)), AuditKeys.class);
+        QuarkusMock.installMockForType(new AuditKeys(SERVICE, "next2", Map.of("dev1", DEV_KEY, "next2", NEXT_KEY)), AuditKeys.class);
         AuditEvent sixth = append("card-1", 6);
         assertTrue(sixth.seal().startsWith("next2."), sixth.seal());
         verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(6));
@@ -246,7 +249,7 @@ class AuditChainTest {
         verify().body("intact", equalTo(true));
 
         // a service that lost the old key cannot vouch for what it sealed
-        QuarkusMock.installMockForType(new AuditKeys("next2", Map.of("next2", NEXT_KEY)), AuditKeys.class);
+        QuarkusMock.installMockForType(new AuditKeys(SERVICE, "next2", Map.of("next2", NEXT_KEY)), AuditKeys.class);
         verify().body("intact", equalTo(false))
                 .body("firstBrokenLink.reason", containsString("audit key this service does not have (dev1)"));
     }
@@ -258,6 +261,9 @@ class AuditChainTest {
         String where = " where chain = " + chain + " and seq = 1";
         for (String sql : List.of("update audit_event set actor = 'x'" + where, "delete from audit_event" + where,
                 "truncate audit_event", "alter table audit_event disable trigger audit_event_append_only",
+                "alter table audit_head disable trigger audit_head_moves_one_step",
+                "alter table audit_checkpoint disable trigger audit_checkpoint_numbered",
+                "create temp table audit_event (chain int)", "create temp table audit_shadow (id int)",
                 "drop trigger audit_event_append_only on audit_event", "alter table audit_event drop column seal",
                 "update audit_checkpoint set body = '{}'", "delete from audit_checkpoint",
                 "delete from audit_head where chain = " + chain, "create table audit_shadow (id int)")) {
@@ -265,6 +271,109 @@ class AuditChainTest {
             assertEquals("42501", refused.getSQLState(), sql + ": " + refused.getMessage());
         }
         verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(5));
+    }
+
+    // ---------- checkpoints: numbered by the database and chained ----------
+
+    @Test
+    void theRuntimeRoleCannotPinAnOldCheckpointAsTheLatest() {
+        checkpoints.take();
+        String oldBody = TestSql.text(superuser(), "select body from audit_checkpoint order by id limit 1");
+        append("card-1", 6);
+        checkpoints.take();
+        // the runtime role puts the old signed body back with the highest id there is, and an old time
+        asRuntimeRole("insert into audit_checkpoint (id, created_at, body) values (9223372036854775807,"
+                + " '2020-01-01T00:00:00Z', '" + oldBody + "')");
+        assertEquals(0, TestSql.number(superuser(), "select count(*) from audit_checkpoint where id = 9223372036854775807"
+                + " or created_at < '2026-01-01'"));
+        String newest = checkpoints.take().signature();
+        auditor().get(LATEST_CHECKPOINT).then().statusCode(200).body("signature", equalTo(newest));
+        // the replayed body does not link to the checkpoint stored before it
+        verify().body("intact", equalTo(false)).body("firstBrokenLink.chain", nullValue())
+                .body("firstBrokenLink.reason", containsString("does not follow the one stored before it"));
+    }
+
+    @Test
+    void aCheckpointRemovedFromTheMiddleIsNamed() {
+        checkpoints.take();
+        append("card-1", 6);
+        checkpoints.take();
+        append("card-1", 7);
+        checkpoints.take();
+        verify().body("intact", equalTo(true));
+        asSuperuser("alter table audit_checkpoint disable trigger audit_checkpoint_append_only",
+                "delete from audit_checkpoint where id = (select id from audit_checkpoint order by id offset 1 limit 1)",
+                "alter table audit_checkpoint enable trigger audit_checkpoint_append_only");
+        verify().body("intact", equalTo(false))
+                .body("firstBrokenLink.reason", containsString("does not follow the one stored before it"));
+    }
+
+    // ---------- heads: genesis only, one step forward ----------
+
+    @Test
+    void theRuntimeRoleCannotRewindOrMakeUpAHead() {
+        for (String sql : List.of("update audit_head set seq = 0, hash = 'GENESIS' where chain = " + chain,
+                "update audit_head set seq = seq + 1 where chain = " + chain,
+                "insert into audit_head (chain, seq, hash) values (99, 5, 'GENESIS')")) {
+            SQLException refused = assertThrows(SQLException.class, () -> TestSql.execute(runtimeRole, sql), sql);
+            assertTrue(refused.getMessage().contains("audit_head"), sql + ": " + refused.getMessage());
+        }
+        assertEquals(6, append("card-1", 6).seq());
+        verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(6));
+    }
+
+    @Test
+    void anUnsealedHeadIsLeftOutOfTheCheckpointWhileTheHealthyChainsAreSigned() {
+        // a genesis head is all the runtime role may insert; unsealed, it must not stop every checkpoint
+        asRuntimeRole("insert into audit_head (chain, seq, hash) values (99, 0, 'GENESIS')");
+        AuditCheckpoint checkpoint = checkpoints.take();
+        assertEquals(16, checkpoint.heads().size());
+        assertTrue(checkpoint.heads().stream().noneMatch(head -> head.chain() == 99));
+        assertTrue(checkpoint.heads().stream().anyMatch(head -> head.chain() == chain && head.seq() == 5));
+        verify().body("intact", equalTo(false)).body("firstBrokenLink.chain", equalTo(99))
+                .body("firstBrokenLink.reason", containsString("carries no seal"));
+    }
+
+    @Test
+    void genesisDoesNotRecreateTheHighestChainsOnceTheDatabaseIsInUse() {
+        tamperBypassingTrigger("delete from audit_event where chain = 15", "delete from audit_head where chain = 15");
+        assertEquals(0, genesis.createMissingHeads());
+        assertEquals(0, TestSql.number(superuser(), "select count(*) from audit_head where chain = 15"));
+        verify().body("intact", equalTo(false)).body("firstBrokenLink.chain", equalTo(15))
+                .body("firstBrokenLink.reason", containsString("missing"));
+    }
+
+    // ---------- seals name the service ----------
+
+    @Test
+    void aHeadSealCopiedFromAnotherServiceDoesNotVerify() {
+        // the same audit key, but the genesis head as another service's database holds it
+        AuditKeys otherService = new AuditKeys("card-limit-service", "dev1", Map.of("dev1", DEV_KEY));
+        tamperBypassingTrigger("delete from audit_event where chain = " + chain,
+                "update audit_head set seq = 0, hash = 'GENESIS', seal = '"
+                        + otherService.seal("audit-head", chain + ":0:GENESIS") + "' where chain = " + chain);
+        assertBroken(1, "head (at 0) has a seal that does not match");
+    }
+
+    // ---------- the runtime role ----------
+
+    @Test
+    void theServiceRefusesToStartWhenItsUserMayDeleteHeadsOrCreateTemporaryTables() {
+        String runtime = TestSql.text(runtimeRole, "select current_user");
+        String database = TestSql.text(runtimeRole, "select current_database()");
+        for (String[] grant : List.of(new String[] {"grant delete on audit_head to " + runtime, "revoke delete on audit_head from " + runtime},
+                new String[] {"grant update on audit_checkpoint to " + runtime, "revoke update on audit_checkpoint from " + runtime},
+                new String[] {"grant temporary on database " + database + " to " + runtime,
+                        "revoke temporary on database " + database + " from " + runtime})) {
+            asSuperuser(grant[0]);
+            try {
+                IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new RuntimeRoleCheck(runtimeRole));
+                assertTrue(refused.getMessage().contains("may rewrite or shadow"), refused.getMessage());
+            } finally {
+                asSuperuser(grant[1]);
+            }
+        }
+        new RuntimeRoleCheck(runtimeRole);
     }
 
     @Test
@@ -328,11 +437,21 @@ class AuditChainTest {
 
     /** What the database superuser can do: switch the guard off, edit, switch it back on. */
     private void tamperBypassingTrigger(String... statements) {
-        String[] all = new String[statements.length + 2];
+        String[] all = new String[statements.length + 4];
         all[0] = "alter table audit_event disable trigger audit_event_append_only";
-        System.arraycopy(statements, 0, all, 1, statements.length);
+        all[1] = "alter table audit_head disable trigger audit_head_moves_one_step";
+        System.arraycopy(statements, 0, all, 2, statements.length);
+        all[all.length - 2] = "alter table audit_head enable trigger audit_head_moves_one_step";
         all[all.length - 1] = "alter table audit_event enable trigger audit_event_append_only";
         asSuperuser(all);
+    }
+
+    private void asRuntimeRole(String... statements) {
+        try {
+            TestSql.execute(runtimeRole, statements);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void asSuperuser(String... statements) {
