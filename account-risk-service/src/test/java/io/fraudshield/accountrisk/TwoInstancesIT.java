@@ -54,6 +54,8 @@ class TwoInstancesIT {
             env.put("DB_URL", postgres.jdbcUrl("accountrisk_it"));
             env.put("DB_USER", roles.runtime());
             env.put("DB_PASSWORD", roles.runtime());
+            // prod migrates in a separate init step (docs/audit.md); here each replica may migrate, Flyway serialises them
+            env.put("DB_MIGRATE", "true");
             env.put("DB_OWNER_USER", roles.owner());
             env.put("DB_OWNER_PASSWORD", roles.owner());
             env.put("REDIS_URL", redis);
