@@ -4,6 +4,7 @@ import io.fraudshield.accountrisk.ParticipantClient.Account;
 import io.fraudshield.localstack.LocalKeys;
 import io.fraudshield.localstack.LocalPostgres;
 import io.fraudshield.localstack.LocalTokens;
+import io.fraudshield.localstack.PackagedReplica;
 import io.fraudshield.localstack.TestStores;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -11,11 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +21,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two replicas of the packaged service (production profile, configured only through the environment) on one
@@ -45,7 +40,7 @@ class TwoInstancesIT {
         String redis = TestStores.get().redis().uri();
         Path publicKey = LocalKeys.publicKeyFile(KEYS);
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
+            int port = PackagedReplica.freePort();
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", "target/quarkus-app/quarkus-run.jar")
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "it-instance-" + i + ".log").toFile());
@@ -68,7 +63,7 @@ class TwoInstancesIT {
             env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
             INSTANCES.add(builder.start());
             PORTS.add(port);
-            awaitReady(port, i);
+            PackagedReplica.awaitReady(INSTANCES.get(i), port, Path.of("target", "it-instance-" + i + ".log"));
         }
     }
 
@@ -102,38 +97,6 @@ class TwoInstancesIT {
         return given().port(port).contentType("application/json").header("Authorization", "Bearer "
                 + LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), "account-risk-service", role, participant, "it-" + role,
                 Duration.ofMinutes(5)));
-    }
-
-    private static void awaitReady(int port, int instance) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready")
-                        .toURL().openConnection();
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            assertTrue(INSTANCES.get(instance).isAlive(), () -> "instance " + instance + " exited: " + readLog(instance));
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + instance + " not ready: " + readLog(instance));
-    }
-
-    private static String readLog(int instance) {
-        try {
-            return Files.readString(Path.of("target", "it-instance-" + instance + ".log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static {

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.fraudshield.localstack.LocalKeys;
 import io.fraudshield.localstack.LocalPostgres;
 import io.fraudshield.localstack.LocalTokens;
+import io.fraudshield.localstack.PackagedReplica;
 import io.fraudshield.localstack.TestStores;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -13,11 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +68,7 @@ class TwoInstancesIT {
         Path publicKey = LocalKeys.publicKeyFile(KEYS);
         // as the Deployment's migrate init container: the same jar, init-and-exit, the only one with the owner's password
         ProcessBuilder migrate = packaged("it-migrate.log");
-        environment(migrate.environment(), postgres, roles, publicKey, freePort());
+        environment(migrate.environment(), postgres, roles, publicKey, PackagedReplica.freePort());
         migrate.environment().put("QUARKUS_INIT_AND_EXIT", "true");
         migrate.environment().put("DB_MIGRATE", "true");
         migrate.environment().put("DB_OWNER_USER", roles.owner());
@@ -84,13 +80,13 @@ class TwoInstancesIT {
         assertTrue(migration.waitFor(120, TimeUnit.SECONDS), "the migrate step exits");
         assertEquals(0, migration.exitValue(), "the migrate step succeeds; see target/it-migrate.log");
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
+            int port = PackagedReplica.freePort();
             // the service containers: runtime role only, no migration at start
             ProcessBuilder builder = packaged("it-instance-" + i + ".log");
             environment(builder.environment(), postgres, roles, publicKey, port);
             INSTANCES.add(builder.start());
             PORTS.add(port);
-            awaitReady(port, i);
+            PackagedReplica.awaitReady(INSTANCES.get(i), port, Path.of("target", "it-instance-" + i + ".log"));
             for (int warmUp = 0; warmUp < 20; warmUp++) {
                 given().port(port).header("Authorization", bearer()).contentType("application/json")
                         .body(BankClient.opening(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", "COUNTER", null, null))
@@ -201,39 +197,6 @@ class TwoInstancesIT {
     private static String bearer() {
         return "Bearer " + LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), "card-limit-service", "bank",
                 "B777", "teller", Duration.ofMinutes(5));
-    }
-
-    private static void awaitReady(int port, int instance) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready")
-                        .toURL().openConnection();
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            assertTrue(INSTANCES.get(instance).isAlive(), () -> "instance " + instance + " exited: "
-                    + readLog(instance));
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + instance + " not ready: " + readLog(instance));
-    }
-
-    private static String readLog(int instance) {
-        try {
-            return Files.readString(Path.of("target", "it-instance-" + instance + ".log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static {

@@ -1,0 +1,50 @@
+package io.fraudshield.localstack;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What every test that starts a service's packaged jar as a separate process needs: a port and readiness. */
+public final class PackagedReplica {
+
+    private PackagedReplica() {
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits up to a minute for {@code /q/health/ready}; fails at once, with its log, if the process exits. */
+    public static void awaitReady(Process process, int port, Path log) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready")
+                        .toURL().openConnection();
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("replica on port " + port + " exited: " + read(log));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("replica on port " + port + " not ready: " + read(log));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
