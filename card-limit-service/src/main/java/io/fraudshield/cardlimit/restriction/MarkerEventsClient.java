@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * account-risk-service's gap-free change feed, read in the background by {@link RestrictionFeedPoller} with
+ * account-risk-service's gap-free change feed, read in the background by {@link RestrictionMirror} with
  * card-limit-service's own token (as {@link PersonRestrictionsClient}); its own timeouts, since no opening waits on it.
  */
 @RegisterRestClient(configKey = "account-risk-feed")
