@@ -15,7 +15,8 @@ final class Invariants {
             new NetworkPolicyCoverage(),
             new EdgeReachability(),
             new EnvNamesTheAppsRead(),
-            new GracefulTermination());
+            new GracefulTermination(),
+            new SecretsNeverValued());
 
     private Invariants() {
     }

@@ -240,4 +240,20 @@ class TamperedManifestsTest {
         assertThat(violations(new GracefulTermination(), production))
                 .anySatisfy(v -> assertThat(v).contains("no preStop sleep"));
     }
+
+    @Test
+    void a_password_written_into_a_deployment_or_a_rendered_secret_is_caught() {
+        for (JsonNode entry : cardLimitContainer().path("env")) {
+            if (entry.path("name").asText().equals("DB_PASSWORD")) {
+                ((ObjectNode) entry).remove("valueFrom");
+                ((ObjectNode) entry).put("value", "hunter2");
+            }
+        }
+        ObjectNode secret = production.all().get(0).objectNode();
+        secret.put("apiVersion", "v1").put("kind", "Secret").putObject("metadata").put("name", "leaked");
+        production.all().add(secret);
+        assertThat(violations(new SecretsNeverValued(), production))
+                .anySatisfy(v -> assertThat(v).contains("DB_PASSWORD has a literal value"))
+                .anySatisfy(v -> assertThat(v).contains("Secret/leaked"));
+    }
 }
