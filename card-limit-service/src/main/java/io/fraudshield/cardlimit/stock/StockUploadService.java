@@ -3,7 +3,6 @@ package io.fraudshield.cardlimit.stock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fraudshield.cardlimit.slot.CardSlotRepository;
 import io.fraudshield.cardlimit.slot.SlotState;
 import io.fraudshield.cardlimit.rules.Limit;
 import io.fraudshield.cardlimit.rules.RuleBook;
@@ -29,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +37,16 @@ import java.util.UUID;
 
 /**
  * Stock uploads in two steps: {@link #create} answers the upload's id at once; {@link #receive} streams its lines
- * in constant memory. Lines are applied in chunks, each its own transaction, by {@link StockLineRules} (the
- * person's locks and the slot state machine, an audit event per changed card); progress is written with every
- * chunk and at least every {@link #PROGRESS_EVERY}. A chunk that loses a race (deadlock, a card registered
+ * in constant memory. Lines are applied in chunks of {@link #CHUNK}, each its own transaction, by {@link StockBatch}
+ * (the persons' locks in sorted order, the slot state machine, an audit event per changed card, set-based SQL);
+ * progress is written with every chunk and at least every {@link #PROGRESS_EVERY}. A chunk that loses a race (deadlock, a card registered
  * concurrently) is applied again. At the end the work-list is written and, for a full snapshot, the cards the
  * upload did not report.
  */
 @ApplicationScoped
 public class StockUploadService {
 
-    static final int CHUNK = 500;
+    static final int CHUNK = 2_000;
     static final int MAX_LINE_CHARS = 8_192;
     static final int MAX_PAGE = 500;
     /** Rejected lines kept with their reason; all are counted. */
@@ -59,8 +59,7 @@ public class StockUploadService {
     };
 
     private final StockStore store;
-    private final StockLineRules lineRules;
-    private final CardSlotRepository slots;
+    private final StockBatch batch;
     private final RuleBook rules;
     private final StockUploadConfig config;
     private final Pseudonymizer pseudonymizer;
@@ -68,12 +67,11 @@ public class StockUploadService {
     private final ObjectMapper json;
     private final EntityManager entityManager;
 
-    public StockUploadService(StockStore store, StockLineRules lineRules, CardSlotRepository slots, RuleBook rules,
+    public StockUploadService(StockStore store, StockBatch batch, RuleBook rules,
                               StockUploadConfig config, Pseudonymizer pseudonymizer, AuditTrail audit,
                               ObjectMapper json, EntityManager entityManager) {
         this.store = store;
-        this.lineRules = lineRules;
-        this.slots = slots;
+        this.batch = batch;
         this.rules = rules;
         this.config = config;
         this.pseudonymizer = pseudonymizer;
@@ -240,21 +238,12 @@ public class StockUploadService {
     }
 
     private Progress applyChunk(Caller caller, UUID id, List<StockRow> chunk, List<StockError> parseErrors, Progress progress) {
-        Instant now = slots.databaseNow();
+        List<StockError> ruleErrors = batch.apply(caller, id, chunk);
         List<StockError> errors = new ArrayList<>(parseErrors);
-        long accepted = 0;
-        for (StockRow row : chunk) {
-            Optional<String> rejected = lineRules.apply(caller, id, row, now);
-            // written line by line and let go: the next line's reads flush nothing and check no earlier entity
-            entityManager.flush();
-            entityManager.clear();
-            if (rejected.isPresent()) {
-                errors.add(new StockError(row.line(), rejected.get()));
-            } else {
-                accepted++;
-            }
-        }
-        long ruleRejections = chunk.size() - accepted;
+        errors.addAll(ruleErrors);
+        errors.sort(Comparator.comparingLong(StockError::line));
+        long ruleRejections = ruleErrors.size();
+        long accepted = chunk.size() - ruleRejections;
         List<StockError> recorded = errors.subList(0, (int) Math.max(0,
                 Math.min(errors.size(), MAX_RECORDED_ERRORS - progress.recordedErrors)));
         try {
