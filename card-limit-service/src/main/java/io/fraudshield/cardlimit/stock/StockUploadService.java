@@ -192,40 +192,57 @@ public class StockUploadService {
         return false;
     }
 
+    /**
+     * Reads and parses on the request's thread while the previous chunk is applied on the upload's own thread: at
+     * most two chunks are held, so memory stays flat whatever the body's size.
+     */
     private void stream(Caller caller, UUID id, InputStream body, Progress progress) throws IOException {
         StockLineParser parser = new StockLineParser(json.readerFor(StockLine.class), pseudonymizer);
         BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
-        List<StockRow> chunk = new ArrayList<>();
-        List<StockError> errors = new ArrayList<>();
-        Instant lastFlush = Instant.now();
-        String text;
-        while ((text = lines.next()) != null) {
-            progress.read++;
-            if (text.isBlank()) {
-                continue;
+        try (StockChunkApplier applier = new StockChunkApplier()) {
+            List<StockRow> chunk = new ArrayList<>();
+            List<StockError> errors = new ArrayList<>();
+            Instant lastFlush = Instant.now();
+            long read = 0;
+            String text;
+            while ((text = lines.next()) != null) {
+                read++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                Object parsed = parser.parse(read, text);
+                if (parsed instanceof StockRow row) {
+                    chunk.add(row);
+                } else {
+                    errors.add((StockError) parsed);
+                }
+                if (chunk.size() + errors.size() >= CHUNK || Instant.now().isAfter(lastFlush.plus(PROGRESS_EVERY))) {
+                    submit(applier, caller, id, new Chunk(chunk, errors, read), progress);
+                    chunk = new ArrayList<>();
+                    errors = new ArrayList<>();
+                    lastFlush = Instant.now();
+                }
             }
-            Object parsed = parser.parse(progress.read, text);
-            if (parsed instanceof StockRow row) {
-                chunk.add(row);
-            } else {
-                progress.rejected++;
-                errors.add((StockError) parsed);
-            }
-            if (chunk.size() + errors.size() >= CHUNK || Instant.now().isAfter(lastFlush.plus(PROGRESS_EVERY))) {
-                flush(caller, id, chunk, errors, progress);
-                lastFlush = Instant.now();
-            }
+            submit(applier, caller, id, new Chunk(chunk, errors, read), progress);
+            applier.awaitApplied();
         }
-        flush(caller, id, chunk, errors, progress);
+    }
+
+    /** The lines parsed since the last chunk, and how many lines of the body were read up to its last one. */
+    private record Chunk(List<StockRow> rows, List<StockError> parseErrors, long readUpTo) {
+    }
+
+    private void submit(StockChunkApplier applier, Caller caller, UUID id, Chunk chunk, Progress progress) {
+        applier.apply(() -> flush(caller, id, chunk, progress));
     }
 
     /** Applies a chunk in one transaction; a chunk that lost a race to another writer is applied again. */
-    private void flush(Caller caller, UUID id, List<StockRow> chunk, List<StockError> parseErrors, Progress progress) {
+    private void flush(Caller caller, UUID id, Chunk chunk, Progress progress) {
         for (int attempt = 1; ; attempt++) {
             try {
                 // counted only once the chunk is committed: a chunk applied again is not counted twice
-                progress.set(QuarkusTransaction.requiringNew().call(() -> applyChunk(caller, id, chunk, parseErrors, progress)));
-                break;
+                progress.set(QuarkusTransaction.requiringNew().call(() -> applyChunk(caller, id, chunk, progress)));
+                return;
             } catch (RuntimeException e) {
                 if (attempt == CHUNK_ATTEMPTS || !lostRace(e)) {
                     throw e;
@@ -233,17 +250,14 @@ public class StockUploadService {
                 LOG.debugf("stock upload %s: chunk lost a race, applying it again (attempt %d)", id, attempt + 1);
             }
         }
-        chunk.clear();
-        parseErrors.clear();
     }
 
-    private Progress applyChunk(Caller caller, UUID id, List<StockRow> chunk, List<StockError> parseErrors, Progress progress) {
-        List<StockError> ruleErrors = batch.apply(caller, id, chunk);
-        List<StockError> errors = new ArrayList<>(parseErrors);
+    private Progress applyChunk(Caller caller, UUID id, Chunk chunk, Progress progress) {
+        List<StockError> ruleErrors = batch.apply(caller, id, chunk.rows());
+        List<StockError> errors = new ArrayList<>(chunk.parseErrors());
         errors.addAll(ruleErrors);
         errors.sort(Comparator.comparingLong(StockError::line));
-        long ruleRejections = ruleErrors.size();
-        long accepted = chunk.size() - ruleRejections;
+        long accepted = chunk.rows().size() - ruleErrors.size();
         List<StockError> recorded = errors.subList(0, (int) Math.max(0,
                 Math.min(errors.size(), MAX_RECORDED_ERRORS - progress.recordedErrors)));
         try {
@@ -253,7 +267,7 @@ public class StockUploadService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Progress after = progress.plus(accepted, ruleRejections, recorded.size());
+        Progress after = progress.plus(chunk.readUpTo(), accepted, errors.size(), recorded.size());
         update(id, after);
         return after;
     }
@@ -384,15 +398,16 @@ public class StockUploadService {
         }
     }
 
+    /** What the committed chunks add up to; changed only by the thread that applies them. */
     private static final class Progress {
         long read;
         long accepted;
         long rejected;
         long recordedErrors;
 
-        Progress plus(long moreAccepted, long moreRejected, long moreRecorded) {
+        Progress plus(long readUpTo, long moreAccepted, long moreRejected, long moreRecorded) {
             Progress next = new Progress();
-            next.read = read;
+            next.read = readUpTo;
             next.accepted = accepted + moreAccepted;
             next.rejected = rejected + moreRejected;
             next.recordedErrors = recordedErrors + moreRecorded;
@@ -400,6 +415,7 @@ public class StockUploadService {
         }
 
         void set(Progress other) {
+            read = other.read;
             accepted = other.accepted;
             rejected = other.rejected;
             recordedErrors = other.recordedErrors;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,7 +24,7 @@ import java.util.TreeSet;
  * batch): the same events, hashes and seals as one {@link AuditTrail#append} per entry, in the given order per
  * object. Three round trips whatever the number of entries: the heads of every chain concerned are locked in chain
  * order (so two batches never wait for each other crosswise), the events are inserted in one statement, and each
- * head moves one event forward per event in one pipelined JDBC batch (the head guard allows one step at a time).
+ * head moves once, to its chain's last new event (the head guard checks every event it passes over is stored).
  */
 @ApplicationScoped
 public class AuditBatch {
@@ -124,8 +125,10 @@ public class AuditBatch {
     }
 
     private void moveHeads(Connection connection, List<AuditEvent> events) throws SQLException {
+        Map<Integer, AuditEvent> last = new TreeMap<>();
+        events.forEach(event -> last.put(event.chain(), event));
         try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD)) {
-            for (AuditEvent event : events) {
+            for (AuditEvent event : last.values()) {
                 move.setLong(1, event.seq());
                 move.setString(2, event.hash());
                 move.setString(3, keys.seal(ChainHead.SEAL_DOMAIN, event.head().sealedContent()));
