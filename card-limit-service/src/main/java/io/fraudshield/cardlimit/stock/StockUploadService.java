@@ -39,8 +39,8 @@ import java.util.UUID;
  * Stock uploads in two steps: {@link #create} answers the upload's id at once; {@link #receive} streams its lines
  * in constant memory. Lines are applied in chunks of {@link #CHUNK}, each its own transaction, by {@link StockBatch}
  * (the persons' locks in sorted order, the slot state machine, an audit event per changed card, set-based SQL);
- * progress is written with every chunk and at least every {@link #PROGRESS_EVERY}. A chunk that loses a race (deadlock, a card registered
- * concurrently) is applied again. At the end the work-list is written and, for a full snapshot, the cards the
+ * progress is written with every chunk and at least every {@link #PROGRESS_EVERY}. A chunk that loses a race
+ * (deadlock, a card registered concurrently) is applied again. At the end the work-list is written and, for a full snapshot, the cards the
  * upload did not report.
  */
 @ApplicationScoped
