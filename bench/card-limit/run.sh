@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks card-limit-service on this machine and prints the numbers recorded in bench/card-limit/RESULTS.md.
-#   bench/card-limit/run.sh [reservations|stock|all]
+#   bench/card-limit/run.sh [reservations|stock|all]     (STOCK_LINES=100000 for a shorter stock run)
 # Starts its own local-stack (fresh data in a temp folder, ports 25432/26379), pgbench's simple-update on the
 # same PostgreSQL for the ceiling, then the packaged service in the production profile.
 set -euo pipefail
@@ -30,6 +30,7 @@ if [[ $what == all || $what == reservations ]]; then
   bench reservations 16 30 30
 fi
 if [[ $what == all || $what == stock ]]; then
-  echo "== card-limit-service: stock clean-up upload of 1,000,000 lines"
-  bench stock 1000000
+  lines=${STOCK_LINES:-1000000}
+  echo "== card-limit-service: stock clean-up of $lines lines: PostgreSQL COPY of the same rows (ceiling), then the upload"
+  bench stock "$lines"
 fi

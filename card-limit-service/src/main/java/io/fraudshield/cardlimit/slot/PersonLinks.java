@@ -39,7 +39,7 @@ public class PersonLinks {
      * Locks (creating where missing) the link rows of the given references and of all references of the
      * persons they already belong to, sorted; new rows get the reference's proposed person id.
      */
-    private static final String LOCK = """
+    static final String LOCK = """
             with wanted (ref, proposed) as (select * from unnest(?::text[], ?::uuid[])),
                  closure (ref, proposed) as (
                      select l.person_ref, l.person_id from person_link l
@@ -168,7 +168,7 @@ public class PersonLinks {
         return survivor;
     }
 
-    private static void repoint(Connection connection, UUID survivor, List<UUID> others) throws SQLException {
+    static void repoint(Connection connection, UUID survivor, List<UUID> others) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "update person_link set person_id = ? where person_id = any(?)")) {
             statement.setObject(1, survivor);

@@ -1,160 +1,132 @@
 package io.fraudshield.cardlimit.stock;
 
-import io.fraudshield.cardlimit.slot.CardSlot;
-import io.fraudshield.cardlimit.slot.CardSlotRepository;
-import io.fraudshield.cardlimit.slot.PersonLinks;
+import io.fraudshield.cardlimit.slot.PersonLinkBatch;
 import io.fraudshield.cardlimit.slot.SlotSource;
 import io.fraudshield.cardlimit.slot.SlotState;
-import io.fraudshield.cardlimit.rules.AccountClass;
-import io.fraudshield.cardlimit.rules.CardCategory;
 import io.fraudshield.common.audit.AuditEntry;
-import io.fraudshield.common.audit.AuditTrail;
-import io.fraudshield.common.caller.Caller;
-import io.fraudshield.common.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies one stock line the way an opening is applied: the line's documents are linked to their person and the
- * person's anchor at the bank is locked (customer and agent, sorted) before the card is read, so a line and a
- * racing reservation, confirmation or closure of the same person are decided one after the other. The line may
- * register a new card, or move a known card along the state machine; it may never reopen a closed card, activate
- * an agent-opened card, move a card to another customer or bank, relabel it, or change a card opened through the
- * API. Every card it changes is audited in the chunk's transaction.
+ * Decides the lines of one stock batch in line order, the way an opening is decided, once the batch holds the
+ * locks of every person it names and of every card it reports ({@link StockBatch}): a line may register a new card
+ * or move a known card along the state machine; it may never reopen a closed card, activate an agent-opened card,
+ * move a card to another customer or bank, relabel it, or change a card opened through the API. A card reported
+ * twice in the batch is seen by the second line as the first left it. Every card a line changes gets its audit
+ * entry, in line order.
  */
-@ApplicationScoped
-public class StockLineRules {
+final class StockLineRules {
 
     static final String LEGAL_BASIS = "存量清理 (docs/rules.md A1)";
 
-    private final CardSlotRepository slots;
-    private final PersonLinks links;
-    private final AuditTrail audit;
-    private final EntityManager entityManager;
+    private final String bank;
+    private final UUID upload;
+    private final Instant now;
+    private final PersonLinkBatch links;
+    private final Map<String, StockCard> cardsByRef;
+    private final List<AuditEntry> audit;
 
-    public StockLineRules(CardSlotRepository slots, PersonLinks links, AuditTrail audit, EntityManager entityManager) {
-        this.slots = slots;
+    /** @param cardsByRef the locked cards of the batch by every reference; lines add the cards they register */
+    StockLineRules(String bank, UUID upload, Instant now, PersonLinkBatch links, Map<String, StockCard> cardsByRef,
+                   List<AuditEntry> audit) {
+        this.bank = bank;
+        this.upload = upload;
+        this.now = now;
         this.links = links;
+        this.cardsByRef = cardsByRef;
         this.audit = audit;
-        this.entityManager = entityManager;
     }
 
     /** @return the reason the line is rejected, or empty when it was applied (changed or not) */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> apply(Caller caller, UUID upload, StockRow row, Instant now) {
-        String bank = caller.participant().value();
-        PersonLinks.LinkedPersons persons;
-        try {
-            persons = links.link(caller, row.customerRefs(), row.agentRefs());
-        } catch (ProblemException e) {
+    Optional<String> apply(StockRow row, PersonLinkBatch.Linked linked) {
+        if (linked.agentIsCustomer()) {
             return Optional.of("agent: the agent must be someone other than the customer");
         }
-        if (persons.agent().isPresent()) {
-            slots.lockPersons(bank, persons.customer(), persons.agent().get());
-        } else {
-            slots.lockPersons(bank, persons.customer());
-        }
-        List<Object[]> known = entityManager.createQuery("select s.id, s.bank, s.customerRef from CardSlot s"
-                + " where s.cardRef in ?1", Object[].class).setParameter(1, row.cardRefs()).getResultList();
-        if (known.stream().anyMatch(slot -> !bank.equals(slot[1]))) {
+        Set<StockCard> known = cardsOf(row.cardRefs());
+        if (known.stream().anyMatch(card -> !bank.equals(card.bank))) {
             return Optional.of("cardNumber: the card is registered at another bank; a card never moves between banks");
         }
         if (known.size() > 1) {
             return Optional.of("cardNumber: the card is registered twice at this bank (under two pseudonym keys); ask support");
         }
         if (known.isEmpty()) {
-            register(caller, upload, row, now);
+            StockCard card = StockCard.register(bank, upload, row, now);
+            cardsByRef.put(card.cardRef, card);
+            card.touched = true;
+            audit.add(new AuditEntry("card.stock-registered", LEGAL_BASIS, "card", card.id.toString(), null, card.facts()));
             return Optional.empty();
         }
-        if (!links.refsOf(persons.customer()).contains((String) known.get(0)[2])) {
+        StockCard card = known.iterator().next();
+        if (!links.isCustomersRef(linked, card.customerRef)) {
             return Optional.of("customer: the card belongs to another customer; a card never moves between customers");
         }
-        CardSlot slot = slots.lockOwned((UUID) known.get(0)[0], bank).orElseThrow();
-        return update(caller, upload, row, slot, now);
+        return update(row, card);
     }
 
-    private void register(Caller caller, UUID upload, StockRow row, Instant now) {
-        CardSlot slot = new CardSlot();
-        slot.id = UUID.randomUUID();
-        slot.bank = caller.participant().value();
-        slot.customerRef = row.customerRef();
-        slot.accountClass = AccountClass.valueOf(row.accountClass());
-        slot.cardCategory = row.cardCategory() == null ? null : CardCategory.valueOf(row.cardCategory());
-        slot.state = SlotState.valueOf(row.state());
-        slot.agentRef = row.agentRef();
-        slot.cardRef = row.cardRef();
-        slot.cardBin = row.cardBin();
-        slot.cardLast4 = row.cardLast4();
-        slot.source = SlotSource.STOCK;
-        slot.stockUpload = upload;
-        slot.stockLine = row.line();
-        slot.createdBy = caller.subject();
-        slot.createdAt = now;
-        slot.confirmedAt = now;
-        slot.endedAt = slot.state == SlotState.CLOSED ? now : null;
-        slots.persist(slot);
-        audit.append(caller, new AuditEntry("card.stock-registered", LEGAL_BASIS, "card", slot.id.toString(), null,
-                facts(slot)));
+    private Set<StockCard> cardsOf(Collection<String> refs) {
+        Set<StockCard> cards = new LinkedHashSet<>();
+        refs.forEach(ref -> {
+            StockCard card = cardsByRef.get(ref);
+            if (card != null) {
+                cards.add(card);
+            }
+        });
+        return cards;
     }
 
-    private Optional<String> update(Caller caller, UUID upload, StockRow row, CardSlot slot, Instant now) {
-        String cardCategory = slot.cardCategory == null ? null : slot.cardCategory.name();
-        if (!slot.accountClass.name().equals(row.accountClass()) || !Objects.equals(cardCategory, row.cardCategory())) {
+    private Optional<String> update(StockRow row, StockCard card) {
+        String cardCategory = card.cardCategory == null ? null : card.cardCategory.name();
+        if (!card.accountClass.name().equals(row.accountClass()) || !Objects.equals(cardCategory, row.cardCategory())) {
             return Optional.of("accountClass/card: a reported card keeps its account class and category ("
-                    + slot.accountClass + (cardCategory == null ? "" : ", " + cardCategory) + ")");
+                    + card.accountClass + (cardCategory == null ? "" : ", " + cardCategory) + ")");
         }
-        if ((slot.agentRef == null) != (row.agentRef() == null)) {
+        if ((card.agentRef == null) != (row.agentRef() == null)) {
             return Optional.of("agent: whether a card was opened by an agent never changes");
         }
         SlotState target = SlotState.valueOf(row.state());
-        if (slot.state != target) {
-            if (slot.source == SlotSource.OPENING) {
+        if (card.state != target) {
+            if (card.source == SlotSource.OPENING) {
                 return Optional.of("state: the card was opened through the API; change it there (activation, closure)");
             }
-            if (slot.state == SlotState.CLOSED) {
+            if (card.state == SlotState.CLOSED) {
                 return Optional.of("state: a closed card is never reopened");
             }
-            if (slot.agentRef != null && slot.state == SlotState.INACTIVE && target == SlotState.ACTIVE) {
+            if (card.agentRef != null && card.state == SlotState.INACTIVE && target == SlotState.ACTIVE) {
                 return Optional.of("state: an agent-opened card is activated by the agent at the counter, not by an upload");
             }
-            if (!slot.state.canBecome(target)) {
-                return Optional.of("state: " + slot.state + " cannot become " + target);
+            if (!card.state.canBecome(target)) {
+                return Optional.of("state: " + card.state + " cannot become " + target);
             }
         }
-        boolean rekeyed = !slot.cardRef.equals(row.cardRef());
-        Map<String, Object> before = facts(slot);
-        slot.cardRef = row.cardRef();
-        slot.stockUpload = upload;
-        slot.stockLine = row.line();
-        if (slot.state != target) {
-            slot.moveTo(target, now);
+        SlotState stateBefore = card.state;
+        boolean rekeyed = !card.cardRef.equals(row.cardRef());
+        Map<String, Object> before = card.facts();
+        card.cardRef = row.cardRef();
+        cardsByRef.put(card.cardRef, card);
+        card.stockUpload = upload;
+        card.stockLine = row.line();
+        card.touched = true;
+        if (card.state != target) {
+            card.moveTo(target, now);
         }
-        if (slot.state != SlotState.valueOf(String.valueOf(before.get("state"))) || rekeyed) {
-            audit.append(caller, new AuditEntry(rekeyed && before.get("state").equals(slot.state.name())
-                    ? "card.stock-rekeyed" : "card.stock-updated", LEGAL_BASIS, "card", slot.id.toString(), before,
-                    facts(slot)));
+        if (card.state != stateBefore || rekeyed) {
+            audit.add(new AuditEntry(rekeyed && stateBefore == card.state ? "card.stock-rekeyed" : "card.stock-updated",
+                    LEGAL_BASIS, "card", card.id.toString(), before, card.facts()));
         }
         return Optional.empty();
     }
 
-    private static Map<String, Object> facts(CardSlot slot) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("state", slot.state.name());
-        facts.put("accountClass", slot.accountClass.name());
-        facts.put("cardCategory", slot.cardCategory == null ? "" : slot.cardCategory.name());
-        facts.put("source", slot.source.name());
-        facts.put("cardRef", slot.cardRef);
-        facts.put("stockUpload", String.valueOf(slot.stockUpload));
-        facts.put("stockLine", String.valueOf(slot.stockLine));
-        return facts;
+    /** The cards the batch must write: every card a line registered or accepted, once, in its final state. */
+    static List<StockCard> touched(Collection<StockCard> cards) {
+        return new ArrayList<>(new LinkedHashSet<>(cards.stream().filter(card -> card.touched).toList()));
     }
 }

@@ -3,7 +3,6 @@ package io.fraudshield.cardlimit.stock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fraudshield.cardlimit.slot.CardSlotRepository;
 import io.fraudshield.cardlimit.slot.SlotState;
 import io.fraudshield.cardlimit.rules.Limit;
 import io.fraudshield.cardlimit.rules.RuleBook;
@@ -29,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +37,16 @@ import java.util.UUID;
 
 /**
  * Stock uploads in two steps: {@link #create} answers the upload's id at once; {@link #receive} streams its lines
- * in constant memory. Lines are applied in chunks, each its own transaction, by {@link StockLineRules} (the
- * person's locks and the slot state machine, an audit event per changed card); progress is written with every
- * chunk and at least every {@link #PROGRESS_EVERY}. A chunk that loses a race (deadlock, a card registered
- * concurrently) is applied again. At the end the work-list is written and, for a full snapshot, the cards the
+ * in constant memory. Lines are applied in chunks of {@link #CHUNK}, each its own transaction, by {@link StockBatch}
+ * (the persons' locks in sorted order, the slot state machine, an audit event per changed card, set-based SQL);
+ * progress is written with every chunk and at least every {@link #PROGRESS_EVERY}. A chunk that loses a race
+ * (deadlock, a card registered concurrently) is applied again. At the end the work-list is written and, for a full snapshot, the cards the
  * upload did not report.
  */
 @ApplicationScoped
 public class StockUploadService {
 
-    static final int CHUNK = 500;
+    static final int CHUNK = 2_000;
     static final int MAX_LINE_CHARS = 8_192;
     static final int MAX_PAGE = 500;
     /** Rejected lines kept with their reason; all are counted. */
@@ -59,8 +59,7 @@ public class StockUploadService {
     };
 
     private final StockStore store;
-    private final StockLineRules lineRules;
-    private final CardSlotRepository slots;
+    private final StockBatch batch;
     private final RuleBook rules;
     private final StockUploadConfig config;
     private final Pseudonymizer pseudonymizer;
@@ -68,12 +67,11 @@ public class StockUploadService {
     private final ObjectMapper json;
     private final EntityManager entityManager;
 
-    public StockUploadService(StockStore store, StockLineRules lineRules, CardSlotRepository slots, RuleBook rules,
+    public StockUploadService(StockStore store, StockBatch batch, RuleBook rules,
                               StockUploadConfig config, Pseudonymizer pseudonymizer, AuditTrail audit,
                               ObjectMapper json, EntityManager entityManager) {
         this.store = store;
-        this.lineRules = lineRules;
-        this.slots = slots;
+        this.batch = batch;
         this.rules = rules;
         this.config = config;
         this.pseudonymizer = pseudonymizer;
@@ -194,40 +192,57 @@ public class StockUploadService {
         return false;
     }
 
+    /**
+     * Reads and parses on the request's thread while the previous chunk is applied on the upload's own thread: at
+     * most two chunks are held, so memory stays flat whatever the body's size.
+     */
     private void stream(Caller caller, UUID id, InputStream body, Progress progress) throws IOException {
         StockLineParser parser = new StockLineParser(json.readerFor(StockLine.class), pseudonymizer);
         BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
-        List<StockRow> chunk = new ArrayList<>();
-        List<StockError> errors = new ArrayList<>();
-        Instant lastFlush = Instant.now();
-        String text;
-        while ((text = lines.next()) != null) {
-            progress.read++;
-            if (text.isBlank()) {
-                continue;
+        try (StockChunkApplier applier = new StockChunkApplier()) {
+            List<StockRow> chunk = new ArrayList<>();
+            List<StockError> errors = new ArrayList<>();
+            Instant lastFlush = Instant.now();
+            long read = 0;
+            String text;
+            while ((text = lines.next()) != null) {
+                read++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                Object parsed = parser.parse(read, text);
+                if (parsed instanceof StockRow row) {
+                    chunk.add(row);
+                } else {
+                    errors.add((StockError) parsed);
+                }
+                if (chunk.size() + errors.size() >= CHUNK || Instant.now().isAfter(lastFlush.plus(PROGRESS_EVERY))) {
+                    submit(applier, caller, id, new Chunk(chunk, errors, read), progress);
+                    chunk = new ArrayList<>();
+                    errors = new ArrayList<>();
+                    lastFlush = Instant.now();
+                }
             }
-            Object parsed = parser.parse(progress.read, text);
-            if (parsed instanceof StockRow row) {
-                chunk.add(row);
-            } else {
-                progress.rejected++;
-                errors.add((StockError) parsed);
-            }
-            if (chunk.size() + errors.size() >= CHUNK || Instant.now().isAfter(lastFlush.plus(PROGRESS_EVERY))) {
-                flush(caller, id, chunk, errors, progress);
-                lastFlush = Instant.now();
-            }
+            submit(applier, caller, id, new Chunk(chunk, errors, read), progress);
+            applier.awaitApplied();
         }
-        flush(caller, id, chunk, errors, progress);
+    }
+
+    /** The lines parsed since the last chunk, and how many lines of the body were read up to its last one. */
+    private record Chunk(List<StockRow> rows, List<StockError> parseErrors, long readUpTo) {
+    }
+
+    private void submit(StockChunkApplier applier, Caller caller, UUID id, Chunk chunk, Progress progress) {
+        applier.apply(() -> flush(caller, id, chunk, progress));
     }
 
     /** Applies a chunk in one transaction; a chunk that lost a race to another writer is applied again. */
-    private void flush(Caller caller, UUID id, List<StockRow> chunk, List<StockError> parseErrors, Progress progress) {
+    private void flush(Caller caller, UUID id, Chunk chunk, Progress progress) {
         for (int attempt = 1; ; attempt++) {
             try {
                 // counted only once the chunk is committed: a chunk applied again is not counted twice
-                progress.set(QuarkusTransaction.requiringNew().call(() -> applyChunk(caller, id, chunk, parseErrors, progress)));
-                break;
+                progress.set(QuarkusTransaction.requiringNew().call(() -> applyChunk(caller, id, chunk, progress)));
+                return;
             } catch (RuntimeException e) {
                 if (attempt == CHUNK_ATTEMPTS || !lostRace(e)) {
                     throw e;
@@ -235,26 +250,14 @@ public class StockUploadService {
                 LOG.debugf("stock upload %s: chunk lost a race, applying it again (attempt %d)", id, attempt + 1);
             }
         }
-        chunk.clear();
-        parseErrors.clear();
     }
 
-    private Progress applyChunk(Caller caller, UUID id, List<StockRow> chunk, List<StockError> parseErrors, Progress progress) {
-        Instant now = slots.databaseNow();
-        List<StockError> errors = new ArrayList<>(parseErrors);
-        long accepted = 0;
-        for (StockRow row : chunk) {
-            Optional<String> rejected = lineRules.apply(caller, id, row, now);
-            // written line by line and let go: the next line's reads flush nothing and check no earlier entity
-            entityManager.flush();
-            entityManager.clear();
-            if (rejected.isPresent()) {
-                errors.add(new StockError(row.line(), rejected.get()));
-            } else {
-                accepted++;
-            }
-        }
-        long ruleRejections = chunk.size() - accepted;
+    private Progress applyChunk(Caller caller, UUID id, Chunk chunk, Progress progress) {
+        List<StockError> ruleErrors = batch.apply(caller, id, chunk.rows());
+        List<StockError> errors = new ArrayList<>(chunk.parseErrors());
+        errors.addAll(ruleErrors);
+        errors.sort(Comparator.comparingLong(StockError::line));
+        long accepted = chunk.rows().size() - ruleErrors.size();
         List<StockError> recorded = errors.subList(0, (int) Math.max(0,
                 Math.min(errors.size(), MAX_RECORDED_ERRORS - progress.recordedErrors)));
         try {
@@ -264,7 +267,7 @@ public class StockUploadService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Progress after = progress.plus(accepted, ruleRejections, recorded.size());
+        Progress after = progress.plus(chunk.readUpTo(), accepted, errors.size(), recorded.size());
         update(id, after);
         return after;
     }
@@ -395,15 +398,16 @@ public class StockUploadService {
         }
     }
 
+    /** What the committed chunks add up to; changed only by the thread that applies them. */
     private static final class Progress {
         long read;
         long accepted;
         long rejected;
         long recordedErrors;
 
-        Progress plus(long moreAccepted, long moreRejected, long moreRecorded) {
+        Progress plus(long readUpTo, long moreAccepted, long moreRejected, long moreRecorded) {
             Progress next = new Progress();
-            next.read = read;
+            next.read = readUpTo;
             next.accepted = accepted + moreAccepted;
             next.rejected = rejected + moreRejected;
             next.recordedErrors = recordedErrors + moreRecorded;
@@ -411,6 +415,7 @@ public class StockUploadService {
         }
 
         void set(Progress other) {
+            read = other.read;
             accepted = other.accepted;
             rejected = other.rejected;
             recordedErrors = other.recordedErrors;

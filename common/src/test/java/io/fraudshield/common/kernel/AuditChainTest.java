@@ -7,6 +7,7 @@ import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditEvent;
 import io.fraudshield.common.audit.AuditGenesis;
 import io.fraudshield.common.audit.AuditKeys;
+import io.fraudshield.common.audit.AuditBatch;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.audit.RuntimeRoleCheck;
 import io.fraudshield.common.caller.Caller;
@@ -63,6 +64,8 @@ class AuditChainTest {
 
     @Inject
     AuditTrail audit;
+    @Inject
+    AuditBatch batch;
     @Inject
     AuditGenesis genesis;
     @Inject
@@ -320,6 +323,29 @@ class AuditChainTest {
         }
         assertEquals(6, append("card-1", 6).seq());
         verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(6));
+    }
+
+    @Test
+    void aBatchMovesEachHeadOnceOverItsEventsButNoHeadJumpsOverAMissingEvent() {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            entries.add(new AuditEntry("card.changed", "RULES A1", "card", "card-" + (i % 20), null, Map.of("i", i)));
+        }
+        List<AuditEvent> appended = QuarkusTransaction.requiringNew().call(() -> batch.appendAll(OFFICER, entries));
+        List<Long> cardOne = appended.stream().filter(e -> e.objectId().equals("card-1")).map(AuditEvent::seq).toList();
+        assertEquals(2, cardOne.size());
+        assertTrue(5 < cardOne.get(0) && cardOne.get(0) < cardOne.get(1), "card-1's new events follow its five, in order");
+        verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(45));
+
+        // a stored event two steps ahead, with nothing between: the head may not jump to it
+        AuditEvent last = events().get(events().size() - 1);
+        long ahead = last.seq() + 2;
+        String insert = "insert into audit_event (chain, seq, occurred_at, actor, role, participant, action, object_type,"
+                + " object_id, prev_hash, hash, seal) values (" + chain + ", " + ahead + ", now(), 'x', 'x', 'x', 'x', 'card',"
+                + " 'card-1', '" + last.hash() + "', '" + "f".repeat(64) + "', 'x')";
+        String jump = "update audit_head set seq = " + ahead + ", hash = '" + "f".repeat(64) + "' where chain = " + chain;
+        SQLException refused = assertThrows(SQLException.class, () -> TestSql.execute(runtimeRole, insert, jump));
+        assertTrue(refused.getMessage().contains("audit_head"), refused.getMessage());
     }
 
     @Test

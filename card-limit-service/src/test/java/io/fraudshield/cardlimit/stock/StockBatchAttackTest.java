@@ -1,0 +1,240 @@
+package io.fraudshield.cardlimit.stock;
+
+import io.agroal.api.AgroalDataSource;
+import io.fraudshield.cardlimit.BankClient;
+import io.fraudshield.common.audit.AuditChainVerifier;
+import io.fraudshield.common.identifier.CardNumber;
+import io.fraudshield.common.pseudonym.Pseudonymizer;
+import io.fraudshield.localstack.TestPeople;
+import io.fraudshield.localstack.TestSql;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Lines are applied in batches ({@link StockUploadService#CHUNK} lines in one transaction): a batch must decide
+ * exactly as the lines one by one would — under its persons' locks, through the state machine, line by line.
+ */
+@QuarkusTest
+class StockBatchAttackTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Pseudonymizer pseudonymizer;
+    @Inject
+    AuditChainVerifier chain;
+
+    @Test
+    void openingsRacingABatchOfTheirPersonAreDecidedBeforeOrAfterItNeverBetween() throws Exception {
+        BankClient bank = BankClient.of("B361");
+        String customer = TestPeople.residentId();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');
+        }
+        for (int i = 0; i < 4; i++) { // the limit: once these are in, no opening of the customer may pass
+            file.append(StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');
+        }
+        AtomicBoolean uploaded = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> openers = new ArrayList<>();
+        for (int t = 0; t < 5; t++) {
+            // each hold is released at once, so the limit never stops the openings: only the batch's cards may
+            openers.add(pool.submit(() -> {
+                int granted = 0;
+                while (!uploaded.get()) {
+                    var held = bank.reserveDebitCard(customer);
+                    if (held.statusCode() == 201) {
+                        granted++;
+                        bank.idempotent().delete("/v1/slot-reservations/" + held.path("id")).then().statusCode(204);
+                    }
+                }
+                return granted;
+            }));
+        }
+        bank.upload(file.toString()).then().statusCode(200).body("linesAccepted", equalTo(1_504));
+        uploaded.set(true);
+        int granted = 0;
+        for (Future<Integer> opener : openers) {
+            granted += opener.get();
+        }
+        pool.shutdown();
+
+        String ref = bank.check(customer).then().extract().path("customerRef");
+        Duration ttl = ConfigProvider.getConfig().getValue("cardlimit.hold-ttl", Duration.class);
+        List<Instant> decided = instants("select held_until from card_slot where bank = 'B361' and customer_ref = ?"
+                + " and source = 'OPENING'", ref).stream().map(until -> until.minus(ttl)).toList();
+        List<Instant> stocked = instants("select created_at from card_slot where bank = 'B361' and customer_ref = ?"
+                + " and source = 'STOCK'", ref);
+        assertEquals(granted, decided.size());
+        assertEquals(4, stocked.size());
+        // the batch read the clock once it held the person's lock: every opening granted was decided before that;
+        // one decided after it saw the four cards and was refused
+        Instant batch = stocked.stream().min(Instant::compareTo).orElseThrow();
+        assertTrue(decided.stream().allMatch(at -> at.isBefore(batch)), "holds " + decided + ", batch " + batch);
+        bank.reserveDebitCard(customer).then().statusCode(200);
+    }
+
+    @Test
+    void oneBadLineAmongGoodOnesIsTheOnlyLineRejected() {
+        BankClient bank = BankClient.of("B362");
+        String owner = TestPeople.residentId();
+        String taken = TestPeople.cardNumber();
+        bank.upload(StockUploadTest.line(owner, "CLASS_II", "DEBIT_CARD", taken, "ACTIVE")).then().statusCode(200);
+        StringBuilder file = new StringBuilder();
+        List<String> good = new ArrayList<>();
+        for (int i = 1; i <= 301; i++) {
+            if (i == 151) {
+                file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", taken, "CLOSED")).append('\n');
+                continue;
+            }
+            String card = TestPeople.cardNumber();
+            good.add(card);
+            file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", card, "ACTIVE")).append('\n');
+        }
+        String id = bank.upload(file.toString()).then().statusCode(200).body("linesAccepted", equalTo(300))
+                .body("linesRejected", equalTo(1)).extract().path("id");
+        List<Map<String, Object>> rejections = StockPages.all(bank, "/v1/stock-uploads/" + id + "/rejections", 10);
+        assertEquals(List.of(151), rejections.stream().map(r -> r.get("line")).toList());
+        assertTrue(((String) rejections.get(0).get("reason")).contains("another customer"));
+        assertEquals(300, TestSql.number(dataSource, "select count(*) from card_slot where stock_upload = ?::uuid", id));
+        assertEquals(300, good.stream().filter(card -> state("B362", card).equals("ACTIVE")).count());
+        assertEquals("ACTIVE", state("B362", taken), "the bad line changed nothing");
+    }
+
+    @Test
+    void withinOneBatchACardIsNeitherReopenedNorMovedAndTheSecondLineSeesTheFirst() {
+        BankClient bank = BankClient.of("B363");
+        String customer = TestPeople.residentId();
+        String other = TestPeople.residentId();
+        String closed = TestPeople.cardNumber();
+        String twice = TestPeople.cardNumber();
+        String id = bank.upload(String.join("\n",
+                        StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", closed, "CLOSED"),   // 1 registered closed
+                        StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", closed, "ACTIVE"),   // 2 reopen: rejected
+                        StockUploadTest.line(other, "CLASS_II", "DEBIT_CARD", closed, "CLOSED"),      // 3 move: rejected
+                        StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", twice, "ACTIVE"),    // 4 registered
+                        StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", twice, "CLOSED"),    // 5 closes it
+                        StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", twice, "ACTIVE"),    // 6 reopen: rejected
+                        StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", twice, "CLOSED")))   // 7 as it is
+                .then().statusCode(200).body("linesAccepted", equalTo(4)).body("linesRejected", equalTo(3))
+                .extract().path("id");
+        Map<Object, Object> reasons = StockPages.all(bank, "/v1/stock-uploads/" + id + "/rejections", 10).stream()
+                .collect(Collectors.toMap(r -> r.get("line"), r -> r.get("reason")));
+        assertEquals("state: a closed card is never reopened", reasons.get(2));
+        assertTrue(((String) reasons.get(3)).contains("another customer"), reasons.toString());
+        assertEquals("state: a closed card is never reopened", reasons.get(6));
+        assertEquals("CLOSED", state("B363", closed));
+        assertEquals("CLOSED", state("B363", twice));
+        assertEquals(1, TestSql.number(dataSource, "select count(*) from card_slot where bank = 'B363' and card_ref = ?", ref(twice)));
+        assertEquals(7L, TestSql.number(dataSource, "select stock_line from card_slot where bank = 'B363' and card_ref = ?", ref(twice)));
+        assertEquals(List.of("card.stock-registered", "card.stock-updated"), stockEvents("B363", twice));
+        assertEquals(List.of("card.stock-registered"), stockEvents("B363", closed));
+        assertEquals(TestSql.text(dataSource, "select customer_ref from card_slot where card_ref = ?", ref(twice)),
+                TestSql.text(dataSource, "select customer_ref from card_slot where card_ref = ?", ref(closed)));
+        assertTrue(chain.verify().intact(), "the batched audit appends keep every chain verifiable");
+    }
+
+    @Test
+    void aReplayedUploadChangesNothingAndItsLinesAreNotTakenTwice() {
+        BankClient bank = BankClient.of("B364");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(),
+                    i % 5 == 0 ? "CLOSED" : "ACTIVE")).append('\n');
+        }
+        String key = UUID.randomUUID().toString();
+        String upload = bank.createUpload(key, "INCREMENTAL");
+        bank.request().header("Idempotency-Key", key).contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put(upload + "/lines").then().statusCode(200).body("linesAccepted", equalTo(50));
+        long events = TestSql.number(dataSource, "select count(*) from audit_event where participant = 'B364'");
+        bank.request().header("Idempotency-Key", key).contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put(upload + "/lines").then().statusCode(409);
+        // the same file again as a new upload: every card found as it is, nothing registered or audited twice
+        bank.upload(file.toString()).then().statusCode(200).body("linesAccepted", equalTo(50)).body("linesRejected", equalTo(0));
+        assertEquals(50, TestSql.number(dataSource, "select count(*) from card_slot where bank = 'B364'"));
+        assertEquals(events + 2, TestSql.number(dataSource, "select count(*) from audit_event where participant = 'B364'"),
+                "only the second upload's created and completed events");
+        assertTrue(chain.verify().intact());
+    }
+
+    @Test
+    void documentsLinkedByAnEarlierLineOfTheBatchMakeOnePersonForTheLaterLines() {
+        BankClient bank = BankClient.of("B365");
+        String residentId = TestPeople.residentId();
+        String passport = BankClient.passport("E" + (10_000_000 + (long) (Math.random() * 89_999_999)), "USA");
+        String card = TestPeople.cardNumber();
+        String byPassport = "{\"customer\":" + passport + ",\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\","
+                + "\"cardNumber\":\"" + card + "\",\"state\":\"ACTIVE\"}";
+        String byResidentIdBeforeTheLink = StockUploadTest.line(residentId, "CLASS_II", "DEBIT_CARD", card, "INACTIVE");
+        String link = "{\"customer\":" + passport + ",\"otherDocuments\":[" + TestPeople.document(residentId)
+                + "],\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"cardNumber\":\"" + TestPeople.cardNumber()
+                + "\",\"state\":\"ACTIVE\"}";
+        String byResidentIdAfterTheLink = StockUploadTest.line(residentId, "CLASS_II", "DEBIT_CARD", card, "CLOSED");
+        String id = bank.upload(String.join("\n", byPassport, byResidentIdBeforeTheLink, link, byResidentIdAfterTheLink))
+                .then().statusCode(200).body("linesAccepted", equalTo(3)).body("linesRejected", equalTo(1))
+                .extract().path("id");
+        // line 2 came before the documents were linked: then the resident ID was another customer
+        bank.request().get("/v1/stock-uploads/" + id + "/rejections").then().body("items[0].line", equalTo(2))
+                .body("items[0].reason", org.hamcrest.Matchers.containsString("another customer"));
+        assertEquals("CLOSED", state("B365", card));
+        bank.check(residentId).then().statusCode(200)
+                .body("holdings.find { it.limit == 'DEBIT_CARDS' }.active", equalTo(1));
+    }
+
+    private List<Instant> instants(String query, String parameter) throws SQLException {
+        List<Instant> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getTimestamp(1).toInstant());
+                }
+            }
+        }
+        return values;
+    }
+
+    private String state(String bank, String card) {
+        return TestSql.text(dataSource, "select state from card_slot where bank = ? and card_ref = ?", bank, ref(card));
+    }
+
+    private List<String> stockEvents(String bank, String card) {
+        String id = TestSql.text(dataSource, "select id::text from card_slot where bank = ? and card_ref = ?", bank, ref(card));
+        long count = TestSql.number(dataSource, "select count(*) from audit_event where object_type = 'card'"
+                + " and object_id = ? and action like 'card.stock-%'", id);
+        List<String> actions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            actions.add(TestSql.text(dataSource, "select action from audit_event where object_type = 'card'"
+                    + " and object_id = ? and action like 'card.stock-%' order by chain, seq offset " + i + " limit 1", id));
+        }
+        return actions;
+    }
+
+    private String ref(String card) {
+        return pseudonymizer.cardRef(CardNumber.of(card));
+    }
+}
