@@ -137,7 +137,7 @@ class TwoInstancesIT {
                 String account = BIN + String.format("%012d", i + 1);
                 ids.add(pool.submit(() -> {
                     start.await();
-                    return as(port, "police", "GA3301").body(Bodies.stop("GA-2I-" + UUID.randomUUID().toString().substring(0, 8),
+                    return as(port, "police", "GA3301").body(Bodies.stop("GA-2I-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                             BANK, account, "Two Instances", "100.00")).post("/v1/orders")
                             .then().statusCode(201).extract().<String>path("id");
                 }));
