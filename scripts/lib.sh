@@ -7,7 +7,7 @@ SERVICES=(card-limit-service account-risk-service stop-payment-service)
 # Builds (without tests) when a jar is missing or any pom.xml or source file is newer than it.
 build_if_needed() {
   local stale=0 jar
-  for jar in "$ROOT/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar" \
+  for jar in "$ROOT/local-stack/target/local-stack-1.0.0.jar" \
              "$ROOT/card-limit-service/target/quarkus-app/quarkus-run.jar" \
              "$ROOT/account-risk-service/target/quarkus-app/quarkus-run.jar" \
              "$ROOT/stop-payment-service/target/quarkus-app/quarkus-run.jar"; do
@@ -17,8 +17,8 @@ build_if_needed() {
     fi
   done
   if [[ $stale == 1 ]]; then
-    echo "building FraudShield (./mvnw -B -q -DskipTests package) ..."
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+    echo "building FraudShield (./mvnw -B -q -DskipTests -Dimage.skip package) ..."
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dimage.skip package)
   fi
 }
 
