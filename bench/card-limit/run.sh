@@ -32,8 +32,10 @@ if [[ $what == all || $what == reservations ]]; then
   echo "== card-limit-service: reserve + confirm, new customer each time, 16 clients, 30 s warm-up, 30 s measured"
   bench reservations 16 30 30
   echo "== pgbench: the pair's own SQL (bench/card-limit/pair.sql), 16 clients, 30 s, runtime role, service's tables"
-  PGPASSWORD=cardlimit_runtime pgbench -n -M prepared -f "$ROOT/bench/card-limit/pair.sql" -c 16 -j 2 -T 30 \
-    -h localhost -p $FS_POSTGRES_PORT -U cardlimit_runtime cardlimit 2>&1 | grep -E 'tps|latency average|failed|aborted'
+  # per-statement latencies (-r): with pipelines, the time of a round trip shows on its \endpipeline
+  PGPASSWORD=cardlimit_runtime pgbench -n -r -M prepared -f "$ROOT/bench/card-limit/pair.sql" -c 16 -j 2 -T 30 \
+    -h localhost -p $FS_POSTGRES_PORT -U cardlimit_runtime cardlimit 2>&1 \
+    | grep -E 'tps|latency average|failed|aborted|^ +[0-9.]+ +[0-9]+ +(\\endpipeline|insert into opening)|ERROR|error'
   if [[ -n ${BENCH_JFR:-} ]]; then
     echo "== CPU samples of the service by component ($BENCH_JFR)"
     java "$ROOT/bench/card-limit/JfrComponents.java" "$BENCH_JFR"
