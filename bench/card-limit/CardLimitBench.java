@@ -82,9 +82,71 @@ public class CardLimitBench {
                 pct(result.reserve, 99), pct(result.reserve, 100));
         System.out.printf("confirmation latency ms: p50 %.2f  p99 %.2f  max %.2f%n", pct(result.confirm, 50),
                 pct(result.confirm, 99), pct(result.confirm, 100));
+        unauthenticatedCeiling(clients, 10);
         System.out.printf("RESULT pairs_per_s=%.0f reserve_p50_ms=%.2f reserve_p99_ms=%.2f confirm_p50_ms=%.2f confirm_p99_ms=%.2f%n",
                 result.pairs / (double) measureSeconds, pct(result.reserve, 50), pct(result.reserve, 99),
                 pct(result.confirm, 50), pct(result.confirm, 99));
+    }
+
+    /**
+     * The HTTP ceiling: the same route's 401 (no token), which runs the HTTP server, routing and the authentication
+     * check and nothing of the feature. With wrk when installed (less CPU per request than this JVM's client).
+     */
+    static void unauthenticatedCeiling(int clients, int seconds) throws Exception {
+        String opening = "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + TestPeople.residentId()
+                + "\"},\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"channel\":\"COUNTER\"}";
+        int status = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/slot-reservations"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "bench")
+                .POST(HttpRequest.BodyPublishers.ofString(opening)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 401) {
+            throw new IllegalStateException("expected 401 without a token, got " + status);
+        }
+        if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() == 0) {
+            Path script = Files.createTempFile("unauthenticated", ".lua");
+            Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                    + "wrk.headers[\"Idempotency-Key\"] = \"bench\"\nwrk.body = '" + opening + "'\n");
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "-s", script.toString(),
+                    base + "/v1/slot-reservations").redirectErrorStream(true).start();
+            String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            Files.delete(script);
+            Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+            if (!out.contains("Non-2xx or 3xx responses") || !rate.find()) {
+                throw new IllegalStateException("wrk: " + out);
+            }
+            System.out.printf("unauthenticated 401 of POST /v1/slot-reservations (wrk, %d connections, %d s): %.0f requests/s%n",
+                    clients, seconds, Double.parseDouble(rate.group(1)));
+            System.out.printf("RESULT unauthenticated_401_per_s=%.0f%n", Double.parseDouble(rate.group(1)));
+            return;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Long>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long n = 0;
+                while (!stop.get()) {
+                    HttpResponse<Void> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/slot-reservations"))
+                            .header("Content-Type", "application/json").header("Idempotency-Key", "bench")
+                            .POST(HttpRequest.BodyPublishers.ofString(opening)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (refused.statusCode() != 401) {
+                        throw new IllegalStateException("expected 401, got " + refused.statusCode());
+                    }
+                    n++;
+                }
+                return n;
+            }));
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        long total = 0;
+        for (Future<Long> future : futures) {
+            total += future.get();
+        }
+        pool.shutdown();
+        System.out.printf("unauthenticated 401 of POST /v1/slot-reservations (JDK client, %d clients, %d s): %.0f requests/s%n",
+                clients, seconds, total / (double) seconds);
+        System.out.printf("RESULT unauthenticated_401_per_s=%.0f%n", total / (double) seconds);
     }
 
     record Result(long pairs, long errors, double[] reserve, double[] confirm) {
@@ -406,8 +468,16 @@ public class CardLimitBench {
             port = socket.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar",
-                "card-limit-service/target/quarkus-app/quarkus-run.jar")
+        // the bank's opening-decision bucket (production tiers allow a few hundred a minute) must not be what is measured
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-Dcardlimit.opening-rate.default-tier=bench",
+                "-Dcardlimit.opening-rate.tiers.bench.bucket-size=1000000000",
+                "-Dcardlimit.opening-rate.tiers.bench.refill-per-minute=1000000000"));
+        // e.g. BENCH_JFR=/tmp/service.jfr: a JFR profile of the service for the whole run (run.sh summarises it)
+        if (System.getenv("BENCH_JFR") != null) {
+            command.add("-XX:StartFlightRecording=filename=" + System.getenv("BENCH_JFR") + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", "card-limit-service/target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Path.of(System.getenv("BENCH_LOG")).toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));

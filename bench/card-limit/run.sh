@@ -2,7 +2,10 @@
 # Benchmarks card-limit-service on this machine and prints the numbers recorded in bench/card-limit/RESULTS.md.
 #   bench/card-limit/run.sh [reservations|stock|all]     (STOCK_LINES=100000 for a shorter stock run)
 # Starts its own local-stack (fresh data in a temp folder, ports 25432/26379), pgbench's simple-update on the
-# same PostgreSQL for the ceiling, then the packaged service in the production profile.
+# same PostgreSQL, then the packaged service in the production profile, the unauthenticated 401 of the same route
+# (the HTTP ceiling), and pgbench running the pair's own SQL (pair.sql, the database ceiling) on the service's tables.
+#   BENCH_JFR=/tmp/service.jfr bench/card-limit/run.sh reservations   also profiles the service and prints a table
+#                                                                      of CPU samples by component (JfrComponents.java)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 what=${1:-all}
@@ -28,6 +31,15 @@ if [[ $what == all || $what == reservations ]]; then
     | grep -E 'tps|latency average'
   echo "== card-limit-service: reserve + confirm, new customer each time, 16 clients, 30 s warm-up, 30 s measured"
   bench reservations 16 30 30
+  echo "== pgbench: the pair's own SQL (bench/card-limit/pair.sql), 16 clients, 30 s, runtime role, service's tables"
+  # per-statement latencies (-r): with pipelines, the time of a round trip shows on its \endpipeline
+  PGPASSWORD=cardlimit_runtime pgbench -n -r -M prepared -f "$ROOT/bench/card-limit/pair.sql" -c 16 -j 2 -T 30 \
+    -h localhost -p $FS_POSTGRES_PORT -U cardlimit_runtime cardlimit 2>&1 \
+    | grep -E 'tps|latency average|failed|aborted|^ +[0-9.]+ +[0-9]+ +(\\endpipeline|insert into opening)|ERROR|error'
+  if [[ -n ${BENCH_JFR:-} ]]; then
+    echo "== CPU samples of the service by component ($BENCH_JFR)"
+    java "$ROOT/bench/card-limit/JfrComponents.java" "$BENCH_JFR"
+  fi
 fi
 if [[ $what == all || $what == stock ]]; then
   lines=${STOCK_LINES:-1000000}

@@ -1,6 +1,8 @@
 package io.fraudshield.cardlimit.override;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.fraudshield.cardlimit.rules.Limit;
+import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -42,5 +44,39 @@ public class LimitOverrideRepository implements PanacheRepositoryBase<LimitOverr
         return getEntityManager().createQuery("select o.id from LimitOverride o where o.state in ?1 and o.expiresAt <= ?2"
                         + " order by o.expiresAt", UUID.class)
                 .setParameter(1, OverrideState.LIVE).setParameter(2, now).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * {@link #lockOwned} in a caller's round trip (plain JDBC); {@link #lockedOwned} reads the answer: another bank's
+     * override is not found.
+     */
+    public static int lockOwnedIn(RoundTrip trip, UUID id) {
+        return trip.add("select id, bank, customer_ref, limit_kind, reason, state, requested_by, approved_by, used_by_slot,"
+                + " created_at, approved_at, expires_at, ended_by, ended_at, version from limit_override where id = ? for update", id);
+    }
+
+    public static Optional<LimitOverride> lockedOwned(RoundTrip.Results results, int statement, String bank) {
+        RoundTrip.Rows rows = results.rows(statement);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.single();
+        LimitOverride o = new LimitOverride();
+        o.id = (UUID) row[0];
+        o.bank = (String) row[1];
+        o.customerRef = (String) row[2];
+        o.limitKind = row[3] == null ? null : Limit.valueOf((String) row[3]);
+        o.reason = (String) row[4];
+        o.state = OverrideState.valueOf((String) row[5]);
+        o.requestedBy = (String) row[6];
+        o.approvedBy = (String) row[7];
+        o.usedBySlot = (UUID) row[8];
+        o.createdAt = RoundTrip.Rows.instant(row[9]);
+        o.approvedAt = RoundTrip.Rows.instant(row[10]);
+        o.expiresAt = RoundTrip.Rows.instant(row[11]);
+        o.endedBy = (String) row[12];
+        o.endedAt = RoundTrip.Rows.instant(row[13]);
+        o.version = ((Number) row[14]).longValue();
+        return o.bank.equals(bank) ? Optional.of(o) : Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -131,6 +132,18 @@ public class OverrideService {
         override.usedBySlot = slotId;
         audit.append(caller, new AuditEntry("override.used", LEGAL_BASIS, "limit-override", override.id.toString(),
                 before, OverrideView.of(override)));
+    }
+
+    /** {@link #use} for a write that makes its own round trips: the change and its audit join the committing one. */
+    public void useIn(RoundTrip trip, AuditTrail.Heads heads, Caller caller, LimitOverride override, UUID slotId, Instant now) {
+        OverrideView before = OverrideView.of(override);
+        override.moveTo(OverrideState.USED, caller.subject(), now);
+        override.usedBySlot = slotId;
+        trip.add("update limit_override set state = ?, used_by_slot = ?, ended_by = ?, ended_at = ?, version = version + 1"
+                + " where id = ? and version = ?", override.state.name(), slotId, override.endedBy, override.endedAt,
+                override.id, override.version);
+        audit.appendIn(trip, heads, caller, new AuditEntry("override.used", LEGAL_BASIS, "limit-override",
+                override.id.toString(), before, OverrideView.of(override)));
     }
 
     @Transactional

@@ -60,7 +60,9 @@ public class OpeningRateLimit {
         String bank = caller.participant().value();
         OpeningRateConfig.Tier tier = tierOf(bank);
         double perSecond = tier.refillPerMinute() / 60.0;
-        long wait = QuarkusTransaction.requiringNew().call(() -> {
+        // outside any transaction: the statement commits on its own (one round trip), and a request's transaction
+        // never holds the bank's bucket row
+        long wait = QuarkusTransaction.suspendingExisting().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 try (PreparedStatement take = connection.prepareStatement(TAKE)) {
                     take.setString(1, bank);

@@ -2,20 +2,21 @@ package io.fraudshield.cardlimit.regulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fraudshield.cardlimit.slot.CardSlotRepository;
+import io.fraudshield.cardlimit.slot.SlotStatements;
 import io.fraudshield.cardlimit.rules.RuleBook;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.fraudshield.common.sql.RoundTrip;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Watches confirmations: at the threshold of new counted openings of a person (over every linked document)
@@ -30,53 +31,60 @@ public class BulkOpeningSignal {
     public static final String PERSON_MARKER = "person-marker";
 
     private final BulkOpeningConfig config;
-    private final CardSlotRepository slots;
-    private final EntityManager entityManager;
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final Outbox outbox;
     private final RuleBook rules;
 
-    public BulkOpeningSignal(BulkOpeningConfig config, CardSlotRepository slots, EntityManager entityManager,
-                             ObjectMapper json, AuditTrail audit, Outbox outbox, RuleBook rules) {
+    public BulkOpeningSignal(BulkOpeningConfig config, ObjectMapper json, AuditTrail audit, Outbox outbox, RuleBook rules) {
         this.rules = rules;
         this.config = config;
-        this.slots = slots;
-        this.entityManager = entityManager;
         this.json = json;
         this.audit = audit;
         this.outbox = outbox;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void afterConfirmation(Caller caller, String customerRef, List<String> personRefs) {
-        Instant now = Instant.now();
-        Instant since = now.minus(config.window());
-        long recent = slots.confirmedSince(personRefs, since, rules.excludedCategories());
-        if (recent < config.threshold()) {
+    /** Where the window of counted openings starts for a confirmation at {@code now}. */
+    public Instant windowStart(Instant now) {
+        return now.minus(config.window());
+    }
+
+    /** Whether this many counted openings within the window make a person's openings abnormal. */
+    public boolean reached(long recent) {
+        return recent >= config.threshold();
+    }
+
+    /**
+     * After a confirmation that took a person to the threshold ({@link #reached}): the first confirmer in a window
+     * signals, serialised per customer by an advisory lock. One round trip on the confirmation's connection (the lock,
+     * the earlier signal, the banks, the person's audit chain head); the signal, the outbox message and the audit
+     * event join {@code last}, the round trip that commits the confirmation.
+     */
+    public void afterConfirmationIn(Connection connection, RoundTrip last, Caller caller, UUID slotId, String bank,
+                                    String customerRef, long recent, Instant now) throws SQLException {
+        Instant since = windowStart(now);
+        RoundTrip check = new RoundTrip();
+        check.add("select pg_advisory_xact_lock(hashtext(?))", customerRef);
+        int earlier = check.add("select count(*) from bulk_opening_signal where customer_ref = ? and signalled_at > ?",
+                customerRef, since);
+        int banks = SlotStatements.banksConfirmedSinceWith(check, slotId, bank, since, rules.excludedCategories());
+        AuditTrail.Heads heads = audit.lockHeadsIn(check, new AuditTrail.Subject("person", customerRef));
+        RoundTrip.Results results = check.run(connection);
+        if (((Number) results.rows(earlier).single()[0]).longValue() > 0) {
             return;
         }
-        // serialise signalling per customer: the first confirmer to get here in a window signals
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, customerRef)
-                .getSingleResult();
-        Number earlier = (Number) entityManager.createNativeQuery(
-                        "select count(*) from bulk_opening_signal where customer_ref = ?1 and signalled_at > ?2")
-                .setParameter(1, customerRef).setParameter(2, since).getSingleResult();
-        if (earlier.longValue() > 0) {
-            return;
-        }
-        entityManager.createNativeQuery("insert into bulk_opening_signal (customer_ref, signalled_at) values (?1, ?2)")
-                .setParameter(1, customerRef).setParameter(2, now).executeUpdate();
+        heads.read(results);
+        last.add("insert into bulk_opening_signal (customer_ref, signalled_at) values (?, ?)", customerRef, now);
         Map<String, Object> marker = new LinkedHashMap<>();
         marker.put("customerRef", customerRef);
         marker.put("type", MARKER_TYPE);
         marker.put("reasonCode", "ABNORMAL_ACCOUNT_OPENING");
         marker.put("source", "card-limit-service");
-        marker.put("evidence", Map.of("newCards", recent, "banks", slots.banksConfirmedSince(personRefs, since, rules.excludedCategories()),
+        marker.put("evidence", Map.of("newCards", recent, "banks", ((Number) results.rows(banks).single()[0]).longValue(),
                 "window", config.window().toString()));
         marker.put("observedAt", now.toString());
-        outbox.enqueue(customerRef, PERSON_MARKER, PersonMarkerDelivery.DESTINATION, write(marker));
-        audit.append(caller, new AuditEntry("signal.bulk-opening", "RULES A3 §6, A4 Art. 16", "person",
+        outbox.enqueueIn(last, customerRef, PERSON_MARKER, PersonMarkerDelivery.DESTINATION, write(marker));
+        audit.appendIn(last, heads, caller, new AuditEntry("signal.bulk-opening", "RULES A3 §6, A4 Art. 16", "person",
                 customerRef, null, marker));
     }
 

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/v1/slot-reservations")
@@ -42,16 +41,14 @@ public class SlotReservationResource {
 
     private final SlotReservationService reservations;
     private final ReservationConfirmation confirmation;
-    private final Idempotency idempotency;
     private final CurrentCaller caller;
     private final OpeningRateLimit rateLimit;
 
-    public SlotReservationResource(SlotReservationService reservations, ReservationConfirmation confirmation, Idempotency idempotency,
+    public SlotReservationResource(SlotReservationService reservations, ReservationConfirmation confirmation,
                                    CurrentCaller caller, OpeningRateLimit rateLimit) {
         this.rateLimit = rateLimit;
         this.reservations = reservations;
         this.confirmation = confirmation;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -74,11 +71,7 @@ public class SlotReservationResource {
         // a token of the bank's opening-decision bucket before anyone is looked up (429 when empty)
         rateLimit.take(caller.get());
         var applicant = reservations.applicant(request);
-        return idempotency.once(caller.get(), idempotencyKey, request, ReservationView.class, () -> {
-            ReservationView view = reservations.reserve(caller.get(), request, applicant);
-            return view.id() == null ? RestResponse.ok(view)
-                    : RestResponse.ResponseBuilder.<ReservationView>created(URI.create("/v1/slot-reservations/" + view.id())).entity(view).build();
-        });
+        return reservations.reserve(caller.get(), idempotencyKey, request, applicant);
     }
 
     @GET
@@ -105,10 +98,7 @@ public class SlotReservationResource {
     public RestResponse<CardView> confirm(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @RequestBody(content = @Content(examples = @ExampleObject(name = "card",
                                     value = Examples.CONFIRMATION))) @Valid @NotNull ConfirmationRequest request) {
-        return idempotency.once(caller.get(), idempotencyKey, new Idempotency.Target(id, request), CardView.class, () -> {
-            CardView card = confirmation.confirm(caller.get(), id, request);
-            return RestResponse.ResponseBuilder.ok(card).location(URI.create("/v1/cards/" + card.id())).build();
-        });
+        return confirmation.confirm(caller.get(), idempotencyKey, id, request);
     }
 
     @DELETE

@@ -6,6 +6,7 @@ import io.fraudshield.cardlimit.slot.PersonLinks;
 import io.fraudshield.cardlimit.slot.SlotLocks;
 import io.fraudshield.cardlimit.slot.SlotSource;
 import io.fraudshield.cardlimit.slot.SlotState;
+import io.fraudshield.cardlimit.slot.SlotStatements;
 
 import io.fraudshield.cardlimit.override.LimitOverride;
 import io.fraudshield.cardlimit.override.LimitOverrideRepository;
@@ -26,12 +27,18 @@ import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.Role;
+import io.fraudshield.common.idempotency.Idempotency;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
+import io.fraudshield.common.sql.LocalTransaction;
+import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +47,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Decides openings and holds slots. The decision for a reservation is made while holding the locks of the
@@ -59,10 +67,15 @@ public class SlotReservationService {
     private final TimeSource time;
     private final SlotLocks slotLocks;
     private final OverrideService overrideUse;
+    private final Idempotency idempotency;
+    private final LocalTransaction transaction;
 
     public SlotReservationService(CardSlotRepository slots, PersonLinks links, LimitOverrideRepository overrides,
                                   RuleBook rules, Pseudonymizer pseudonymizer, PersonRestrictions restrictions,
-                                  AuditTrail audit, TimeSource time, SlotLocks slotLocks, OverrideService overrideUse) {
+                                  AuditTrail audit, TimeSource time, SlotLocks slotLocks, OverrideService overrideUse,
+                                  Idempotency idempotency, LocalTransaction transaction) {
+        this.idempotency = idempotency;
+        this.transaction = transaction;
         this.slots = slots;
         this.links = links;
         this.overrides = overrides;
@@ -111,8 +124,8 @@ public class SlotReservationService {
         List<String> refs = links.refsOf(links.findPersons(applicant.customerRefs()), applicant.customerRefs());
         List<String> agentRefs = applicant.agentRefs().isEmpty() ? List.of()
                 : links.refsOf(links.findPersons(applicant.agentRefs()), applicant.agentRefs());
-        Assessment assessment = assess(bank, request, applicant, paymentInstitution, refs, agentRefs,
-                slots.databaseNow(), false);
+        Assessment assessment = assessUnlocked(bank, request, applicant, paymentInstitution, refs, agentRefs,
+                slots.databaseNow());
         // who asked about whom, and what they learnt: a check is a look-up of a person (docs/rules.md A5)
         audit.append(caller, new AuditEntry("opening.checked", "docs/rules.md A1, A2, A5", "opening-check",
                 applicant.customerRef(), null, Map.of("decision", assessment.decision().outcome().name(),
@@ -126,31 +139,86 @@ public class SlotReservationService {
     /**
      * Links the documents to one person, locks the person (and the agent) at this bank, decides by the
      * database's clock and, on ALLOW, holds one slot — every limit of the opening, or none — until the
-     * hold TTL runs out.
+     * hold TTL runs out. Idempotent per caller and key ({@link Idempotency}). Two round trips on one connection,
+     * without JTA or entities: the first claims the key, locks (link rows, anchors, the override, the audit heads)
+     * and counts by the database's clock; the second holds the slot, uses the override, appends the audit events,
+     * records the response and commits. A merge of persons adds one round trip (its audit chain's head).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public ReservationView reserve(Caller caller, OpeningRequest request, Applicant applicant) {
+    public RestResponse<ReservationView> reserve(Caller caller, String idempotencyKey, OpeningRequest request,
+                                                 Applicant applicant) {
         String bank = caller.participant().value();
         boolean paymentInstitution = checkCaller(caller, request);
-        PersonLinks.LinkedPersons persons = links.link(caller, applicant.customerRefs(), applicant.agentRefs());
-        if (persons.agent().isPresent()) {
-            slots.lockPersons(bank, persons.customer(), persons.agent().get());
-        } else {
-            slots.lockPersons(bank, persons.customer());
-        }
-        Instant now = slots.databaseNow();
-        List<String> refs = links.refsOf(persons.customer());
-        List<String> agentRefs = persons.agent().map(links::refsOf).orElse(List.of());
-        Assessment assessment = assess(bank, request, applicant, paymentInstitution, refs, agentRefs, now, true);
-        Decision decision = assessment.decision();
-        var holdings = HoldingView.of(assessment.holdings(), assessment.limits(), paymentInstitution);
-        if (!decision.allowed()) {
-            return new ReservationView(null, null, decision.outcome(), decision.reasons(), applicant.customerRef(),
-                    request.accountClass(), request.card(), request.channel(), null, null, holdings);
-        }
+        UUID slotId = UUID.randomUUID();
+        return transaction.run(connection -> {
+            RoundTrip first = new RoundTrip();
+            Idempotency.Claimed claim = idempotency.claimIn(first, caller, idempotencyKey, request);
+            PersonLinks.Linking linking = links.linkIn(first, applicant.customerRefs(), applicant.agentRefs());
+            SlotStatements.lockAnchors(first, bank, concat(applicant.customerRefs(), applicant.agentRefs()));
+            int counted = SlotStatements.holdings(first, bank, applicant.customerRefs(), applicant.agentRefs());
+            int overrideRow = request.overrideId() == null ? -1 : LimitOverrideRepository.lockOwnedIn(first, request.overrideId());
+            AuditTrail.Heads heads = audit.lockHeadsIn(first, Stream.concat(
+                    Stream.of(new AuditTrail.Subject("card-slot", slotId.toString())),
+                    Stream.ofNullable(request.overrideId()).map(id -> new AuditTrail.Subject("limit-override", id.toString())))
+                    .toArray(AuditTrail.Subject[]::new));
+            RoundTrip.Results locked = first.run(connection);
+            Optional<RestResponse<ReservationView>> earlier = claim.earlier(locked, ReservationView.class);
+            if (earlier.isPresent()) {
+                connection.rollback(); // a replay changes nothing: the locks and links it took go back
+                return earlier.get();
+            }
+            heads.read(locked);
+            RoundTrip last = new RoundTrip();
+            PersonLinks.LinkedPersons persons = linking.settle(locked, caller, last, subjects -> {
+                try {
+                    RoundTrip lockPersonChain = new RoundTrip();
+                    AuditTrail.Heads personHeads = audit.lockHeadsIn(lockPersonChain, subjects);
+                    personHeads.read(lockPersonChain.run(connection));
+                    return personHeads;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("audit head lock failed", e);
+                }
+            });
+            SlotStatements.Holdings counts = SlotStatements.holdings(locked, counted, persons.agent().isPresent());
+            Instant now = counts.now();
+            List<String> refs = linking.customerRefs();
+            Optional<LimitOverride> lockedOverride = overrideRow < 0 ? Optional.empty()
+                    : Optional.of(LimitOverrideRepository.lockedOwned(locked, overrideRow, bank)
+                    .orElseThrow(() -> ProblemException.notFound("Override " + request.overrideId())));
+            Assessment assessment = assess(bank, request, applicant, paymentInstitution, refs,
+                    slots.holdings(counts.counts(), row -> rules.consumedBy(row.accountClass(), row.cardCategory(), paymentInstitution)),
+                    counts.agentCards(), lockedOverride.map(o -> grantedOverride(o, bank, refs, request, paymentInstitution, now)));
+            Decision decision = assessment.decision();
+            var holdings = HoldingView.of(assessment.holdings(), assessment.limits(), paymentInstitution);
+            RestResponse<ReservationView> response;
+            if (!decision.allowed()) {
+                response = RestResponse.ok(new ReservationView(null, null, decision.outcome(), decision.reasons(),
+                        applicant.customerRef(), request.accountClass(), request.card(), request.channel(), null, null, holdings));
+            } else {
+                CardSlot slot = heldSlot(slotId, caller, request, applicant, now);
+                if (decision.reasons().contains(ReasonCode.OVERRIDE_APPLIED)) {
+                    LimitOverride override = assessment.override().orElseThrow();
+                    overrideUse.useIn(last, heads, caller, override, slot.id, now);
+                    slot.overrideId = override.id;
+                }
+                SlotStatements.insertHeld(last, slot);
+                audit.appendIn(last, heads, caller, new AuditEntry("slot.held", "RULES A1/A2", "card-slot", slot.id.toString(),
+                        null, ReservationView.of(slot)));
+                response = RestResponse.ResponseBuilder.<ReservationView>created(URI.create("/v1/slot-reservations/" + slot.id))
+                        .entity(new ReservationView(slot.id, slot.state, decision.outcome(), decision.reasons(), slot.customerRef,
+                                slot.accountClass, slot.cardCategory, slot.channel, slot.heldUntil, slot.overrideId, holdings))
+                        .build();
+            }
+            claim.recordIn(last, response);
+            last.add(LocalTransaction.COMMIT);
+            last.run(connection);
+            return response;
+        });
+    }
+
+    private CardSlot heldSlot(UUID id, Caller caller, OpeningRequest request, Applicant applicant, Instant now) {
         CardSlot slot = new CardSlot();
-        slot.id = UUID.randomUUID();
-        slot.bank = bank;
+        slot.id = id;
+        slot.bank = caller.participant().value();
         slot.customerRef = applicant.customerRef();
         slot.accountClass = request.accountClass();
         slot.cardCategory = request.card();
@@ -161,16 +229,11 @@ public class SlotReservationService {
         slot.source = SlotSource.OPENING;
         slot.createdBy = caller.subject();
         slot.createdAt = time.now();
-        if (decision.reasons().contains(ReasonCode.OVERRIDE_APPLIED)) {
-            LimitOverride override = assessment.override().orElseThrow();
-            overrideUse.use(caller, override, slot.id, now);
-            slot.overrideId = override.id;
-        }
-        slots.persist(slot);
-        audit.append(caller, new AuditEntry("slot.held", "RULES A1/A2", "card-slot", slot.id.toString(), null,
-                ReservationView.of(slot)));
-        return new ReservationView(slot.id, slot.state, decision.outcome(), decision.reasons(), slot.customerRef,
-                slot.accountClass, slot.cardCategory, slot.channel, slot.heldUntil, slot.overrideId, holdings);
+        return slot;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     /** Gives a held slot back before it runs out; releasing twice is harmless. Under the person's lock. */
@@ -206,28 +269,49 @@ public class SlotReservationService {
     }
 
     private Assessment assess(String bank, OpeningRequest request, Applicant applicant, boolean paymentInstitution,
-                              List<String> refs, List<String> agentRefs, Instant now, boolean lockOverride) {
+                              List<String> refs, Map<Limit, LimitHolding> holdings, OptionalInt agentCards,
+                              Optional<LimitOverride> override) {
         LimitSet limits = rules.limitsAt(bank);
-        Map<Limit, LimitHolding> holdings = slots.holdings(bank, refs, now,
-                row -> rules.consumedBy(row.accountClass(), row.cardCategory(), paymentInstitution));
-        OptionalInt agentCards = agentRefs.isEmpty() ? OptionalInt.empty()
-                : OptionalInt.of(slots.agentOpenCards(bank, agentRefs, now));
-        Set<Limit> consumed = rules.consumedBy(request.accountClass(), request.card(), paymentInstitution);
-        Optional<LimitOverride> override = Optional.ofNullable(request.overrideId())
-                .map(id -> usableOverride(id, bank, refs, consumed, lockOverride, now));
         Decision decision = CardSlotPolicy.decide(new OpeningFacts(request.accountClass(), request.card(),
                 request.channel(), rules.excludedCategories(), paymentInstitution, limits, holdings, agentCards,
                 applicant.restriction(), override.map(o -> o.limitKind), rules.config().whenRiskServiceUnavailable()));
         return new Assessment(decision, holdings, limits, override);
     }
 
-    private LimitOverride usableOverride(UUID id, String bank, Collection<String> refs, Set<Limit> consumed, boolean lock,
-                                         Instant now) {
-        LimitOverride override = (lock ? overrides.lockOwned(id, bank) : overrides.findOwned(id, bank))
-                .orElseThrow(() -> ProblemException.notFound("Override " + id));
+    /** The dry run's assessment: the same decision on holdings read without locks. */
+    private Assessment assessUnlocked(String bank, OpeningRequest request, Applicant applicant, boolean paymentInstitution,
+                                      List<String> refs, List<String> agentRefs, Instant now) {
+        Map<Limit, LimitHolding> holdings = slots.holdings(bank, refs, now,
+                row -> rules.consumedBy(row.accountClass(), row.cardCategory(), paymentInstitution));
+        OptionalInt agentCards = agentRefs.isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(slots.agentOpenCards(bank, agentRefs, now));
+        Optional<LimitOverride> override = Optional.ofNullable(request.overrideId())
+                .map(id -> usableOverride(id, bank, refs, consumed(request, paymentInstitution), now));
+        return assess(bank, request, applicant, paymentInstitution, refs, holdings, agentCards, override);
+    }
+
+    private Set<Limit> consumed(OpeningRequest request, boolean paymentInstitution) {
+        return rules.consumedBy(request.accountClass(), request.card(), paymentInstitution);
+    }
+
+    /** The locked override, if it is an approved, unused, unexpired one for this person and a limit of the opening. */
+    private LimitOverride grantedOverride(LimitOverride override, String bank, Collection<String> refs, OpeningRequest request,
+                                          boolean paymentInstitution, Instant now) {
+        if (!override.grants(bank, refs, consumed(request, paymentInstitution), now)) {
+            throw notGranted(override.id);
+        }
+        return override;
+    }
+
+    private static ProblemException notGranted(UUID id) {
+        return new ProblemException(ProblemType.CONFLICT, "Override " + id
+                + " is not an approved, unused, unexpired override for this customer and a limit of this opening");
+    }
+
+    private LimitOverride usableOverride(UUID id, String bank, Collection<String> refs, Set<Limit> consumed, Instant now) {
+        LimitOverride override = overrides.findOwned(id, bank).orElseThrow(() -> ProblemException.notFound("Override " + id));
         if (!override.grants(bank, refs, consumed, now)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Override " + id
-                    + " is not an approved, unused, unexpired override for this customer and a limit of this opening");
+            throw notGranted(id);
         }
         return override;
     }

@@ -56,8 +56,13 @@ public class CardSlotRepository implements PanacheRepositoryBase<CardSlot, UUID>
      */
     public Map<Limit, LimitHolding> holdings(String bank, Collection<String> personRefs, Instant now,
                                              Function<SlotCount, Set<Limit>> consumption) {
+        return holdings(occupying(bank, personRefs, now), consumption);
+    }
+
+    /** Occupied slots by kind and state, per limit. */
+    public Map<Limit, LimitHolding> holdings(List<SlotCount> occupying, Function<SlotCount, Set<Limit>> consumption) {
         Map<Limit, int[]> counts = new EnumMap<>(Limit.class);
-        for (SlotCount row : occupying(bank, personRefs, now)) {
+        for (SlotCount row : occupying) {
             int column = switch (row.state()) {
                 case ACTIVE -> 0;
                 case INACTIVE -> 1;

@@ -4,6 +4,7 @@ import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.problem.ProblemException;
+import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -145,35 +146,131 @@ public class PersonLinks {
 
     /** Makes one person of the given ones; the smallest pre-existing id survives. */
     private UUID settle(Caller caller, Set<UUID> persons, UUID fresh, int refs) {
-        Set<UUID> known = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
-        persons.stream().filter(id -> !id.equals(fresh)).forEach(known::add);
-        if (known.isEmpty()) {
-            return fresh;
+        Settlement settlement = Settlement.of(persons, fresh);
+        if (settlement.others().isEmpty()) {
+            return settlement.survivor();
         }
-        UUID survivor = known.iterator().next();
-        List<UUID> others = persons.stream().filter(id -> !id.equals(survivor)).toList();
-        if (others.isEmpty()) {
-            return survivor;
+        entityManager.unwrap(Session.class).doWork(connection -> repoint(connection, settlement.survivor(), settlement.others()));
+        audit.append(caller, settlement.auditEntry(refs));
+        return settlement.survivor();
+    }
+
+    /** How the persons a request's references belong to become one: who survives, who is re-pointed to it. */
+    record Settlement(UUID survivor, List<UUID> others, List<UUID> mergedKnown) {
+
+        static Settlement of(Set<UUID> persons, UUID fresh) {
+            Set<UUID> known = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+            persons.stream().filter(id -> !id.equals(fresh)).forEach(known::add);
+            if (known.isEmpty()) {
+                return new Settlement(fresh, List.of(), List.of());
+            }
+            UUID survivor = known.iterator().next();
+            List<UUID> others = persons.stream().filter(id -> !id.equals(survivor)).toList();
+            return new Settlement(survivor, others, others.stream().filter(id -> !id.equals(fresh)).toList());
         }
-        entityManager.unwrap(Session.class).doWork(connection -> repoint(connection, survivor, others));
-        List<UUID> mergedKnown = others.stream().filter(id -> !id.equals(fresh)).toList();
-        if (mergedKnown.isEmpty()) {
-            audit.append(caller, new AuditEntry("person.linked", "one person, one count (docs/rules.md A1, A2)",
-                    "person", survivor.toString(), null, Map.of("documentsPresented", refs)));
-        } else {
-            audit.append(caller, new AuditEntry("person.merged", "one person, one count (docs/rules.md A1, A2)",
+
+        /** {@code person.linked} when a new reference joins a known person, {@code person.merged} when two known merge. */
+        AuditEntry auditEntry(int refs) {
+            if (mergedKnown.isEmpty()) {
+                return new AuditEntry("person.linked", "one person, one count (docs/rules.md A1, A2)",
+                        "person", survivor.toString(), null, Map.of("documentsPresented", refs));
+            }
+            return new AuditEntry("person.merged", "one person, one count (docs/rules.md A1, A2)",
                     "person", survivor.toString(), Map.of("persons", mergedKnown.stream().map(UUID::toString).toList()),
-                    Map.of("person", survivor.toString())));
+                    Map.of("person", survivor.toString()));
         }
-        return survivor;
+    }
+
+    /**
+     * {@link #link} for a write that makes its own round trips (plain JDBC, no JTA): adds the lock of the link rows
+     * to the caller's first round trip; {@link Linking#settle} then reads who the persons are.
+     */
+    public Linking linkIn(RoundTrip trip, Collection<String> customerRefs, Collection<String> agentRefs) {
+        UUID freshCustomer = UUID.randomUUID();
+        UUID freshAgent = UUID.randomUUID();
+        Map<String, UUID> proposed = new HashMap<>();
+        customerRefs.forEach(ref -> proposed.put(ref, freshCustomer));
+        agentRefs.forEach(ref -> proposed.putIfAbsent(ref, freshAgent));
+        List<String> refs = new ArrayList<>(new TreeSet<>(proposed.keySet()));
+        UUID[] ids = refs.stream().map(proposed::get).toArray(UUID[]::new);
+        return new Linking(List.copyOf(customerRefs), List.copyOf(agentRefs), freshCustomer, freshAgent,
+                trip.add(LOCK.strip(), refs.toArray(String[]::new), ids));
+    }
+
+    /** The persons of a request's references, as locked by the first round trip. */
+    public final class Linking {
+
+        private final List<String> customerRefs;
+        private final List<String> agentRefs;
+        private final UUID freshCustomer;
+        private final UUID freshAgent;
+        private final int statement;
+        private Map<String, UUID> locked;
+
+        private Linking(List<String> customerRefs, List<String> agentRefs, UUID freshCustomer, UUID freshAgent,
+                        int statement) {
+            this.customerRefs = customerRefs;
+            this.agentRefs = agentRefs;
+            this.freshCustomer = freshCustomer;
+            this.freshAgent = freshAgent;
+            this.statement = statement;
+        }
+
+        /**
+         * Reads the locked link rows and makes one person of the customer's (and one of the agent's). A merge or a new
+         * reference joining a known person is re-pointed and audited in {@code finish}, the round trip that commits;
+         * only then is one more round trip made first, to lock the person's audit chain ({@code chainHeads}).
+         */
+        public LinkedPersons settle(RoundTrip.Results results, Caller caller, RoundTrip finish,
+                                    java.util.function.Function<AuditTrail.Subject[], AuditTrail.Heads> chainHeads) {
+            locked = new HashMap<>();
+            for (Object[] row : results.rows(statement).rows()) {
+                locked.put((String) row[0], (UUID) row[1]);
+            }
+            Set<UUID> customerPersons = personsOf(customerRefs, locked);
+            Set<UUID> agentPersons = personsOf(agentRefs, locked);
+            if (agentPersons.stream().anyMatch(customerPersons::contains)) {
+                throw ProblemException.invalidField("agent", "the agent must be someone other than the customer");
+            }
+            Settlement customer = Settlement.of(customerPersons, freshCustomer);
+            Optional<Settlement> agent = agentRefs.isEmpty() ? Optional.empty()
+                    : Optional.of(Settlement.of(agentPersons, freshAgent));
+            List<Settlement> moves = java.util.stream.Stream.concat(java.util.stream.Stream.of(customer), agent.stream())
+                    .filter(settlement -> !settlement.others().isEmpty()).toList();
+            if (!moves.isEmpty()) {
+                AuditTrail.Heads heads = chainHeads.apply(moves.stream()
+                        .map(m -> new AuditTrail.Subject("person", m.survivor().toString())).toArray(AuditTrail.Subject[]::new));
+                for (Settlement move : moves) {
+                    finish.add(REPOINT, move.survivor(), move.others().toArray(UUID[]::new));
+                    audit.appendIn(finish, heads, caller, move.auditEntry(move == customer ? customerRefs.size() : agentRefs.size()));
+                }
+            }
+            return new LinkedPersons(customer.survivor(), agent.map(Settlement::survivor));
+        }
+
+        /** Every reference of these persons (of the locked rows, so after a merge the union), sorted. */
+        public List<String> refsOf(Set<UUID> persons) {
+            return locked.entrySet().stream().filter(e -> persons.contains(e.getValue())).map(Map.Entry::getKey)
+                    .sorted().toList();
+        }
+
+        /** The customer's references (every document of every person merged into the customer). */
+        public List<String> customerRefs() {
+            return refsOf(personsOf(customerRefs, locked));
+        }
+
+        public List<String> agentRefs() {
+            return agentRefs.isEmpty() ? List.of() : refsOf(personsOf(agentRefs, locked));
+        }
     }
 
     static void repoint(Connection connection, UUID survivor, List<UUID> others) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "update person_link set person_id = ? where person_id = any(?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(REPOINT)) {
             statement.setObject(1, survivor);
             statement.setArray(2, connection.createArrayOf("uuid", others.toArray()));
             statement.executeUpdate();
         }
     }
+
+    private static final String REPOINT = "update person_link set person_id = ? where person_id = any(?)";
 }

@@ -8,6 +8,7 @@ import io.fraudshield.common.digest.CanonicalDigest;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
+import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -57,26 +58,75 @@ public class Idempotency {
                                     Supplier<RestResponse<T>> effect) {
         checkedKey(key);
         String scope = caller.participant().value() + "/" + caller.subject();
-        IdempotencyStore.Claim claim = store.claim(scope, key);
+        String requestJson = canonical.canonicalJson(request);
+        Optional<RestResponse<T>> earlier = earlier(store.claim(scope, key), requestJson, view);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        RestResponse<T> response = effect.get();
+        store.save(scope, key, stored(requestJson, response));
+        return response;
+    }
+
+    /**
+     * The same rules as {@link #once}, for a write that makes its own round trips on one connection (plain JDBC, no
+     * JTA): the claim rides in the caller's first round trip, the record in the one that commits. Then
+     * {@link Claimed#earlier} says whether to replay, and {@link Claimed#recordIn} adds the record.
+     */
+    public Claimed claimIn(RoundTrip trip, Caller caller, String key, Object request) {
+        checkedKey(key);
+        String scope = caller.participant().value() + "/" + caller.subject();
+        return new Claimed(scope, key, canonical.canonicalJson(request), store.claimIn(trip, scope, key));
+    }
+
+    /** A claim sent in a caller's round trip. */
+    public final class Claimed {
+
+        private final String scope;
+        private final String key;
+        private final String requestJson;
+        private final IdempotencyStore.Claiming claiming;
+
+        private Claimed(String scope, String key, String requestJson, IdempotencyStore.Claiming claiming) {
+            this.scope = scope;
+            this.key = key;
+            this.requestJson = requestJson;
+            this.claiming = claiming;
+        }
+
+        /**
+         * The stored response to replay, or empty when the effect is to run now; a problem (409 in flight, 422 key
+         * reused with another body) when neither.
+         */
+        public <T> Optional<RestResponse<T>> earlier(RoundTrip.Results results, Class<T> view) {
+            return Idempotency.this.earlier(claiming.claim(results), requestJson, view);
+        }
+
+        /** The response's record, added to the round trip that commits the effect. */
+        public void recordIn(RoundTrip trip, RestResponse<?> response) {
+            store.saveIn(trip, scope, key, stored(requestJson, response));
+        }
+    }
+
+    private <T> Optional<RestResponse<T>> earlier(IdempotencyStore.Claim claim, String requestJson, Class<T> view) {
         if (!claim.locked()) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "A request with this Idempotency-Key is still being processed; retry later");
         }
-        String requestJson = canonical.canonicalJson(request);
         Optional<StoredResponse> earlier = claim.stored();
         if (earlier.isPresent()) {
             if (!pseudonymizer.matches(earlier.get().requestDigest(), DIGEST_DOMAIN, requestJson)) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with a different request body; use a new key");
             }
-            return replay(earlier.get(), view);
+            return Optional.of(replay(earlier.get(), view));
         }
-        RestResponse<T> response = effect.get();
-        StoredResponse stored = new StoredResponse(pseudonymizer.digest(DIGEST_DOMAIN, requestJson), response.getStatus(),
-                write(response.getEntity()),
-                response.getLocation() == null ? null : response.getLocation().toString());
-        store.save(scope, key, stored);
-        return response;
+        return Optional.empty();
+    }
+
+    private StoredResponse stored(String requestJson, RestResponse<?> response) {
+        return new StoredResponse(pseudonymizer.digest(DIGEST_DOMAIN, requestJson), response.getStatus(),
+                write(response.getEntity()), response.getLocation() == null ? null : response.getLocation().toString());
     }
 
     /** The key as sent, or a 400 problem when it is missing or malformed. */

@@ -2,13 +2,13 @@ package io.fraudshield.common.idempotency;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.common.digest.CanonicalDigest;
+import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -26,42 +26,59 @@ public class IdempotencyStore {
     record Claim(boolean locked, Optional<Idempotency.StoredResponse> stored) {
     }
 
+    static final String TRY_LOCK = "select pg_try_advisory_xact_lock(?)";
+    static final String READ = "select request_digest, response_status, response_body, location from idempotency_record"
+            + " where caller = ? and idempotency_key = ?";
+    static final String SAVE = "insert into idempotency_record (caller, idempotency_key, request_digest, response_status,"
+            + " response_body, location) values (?, ?, ?, ?, ?, ?)";
+
     /**
      * Takes a transaction-scoped advisory lock on (scope, key) — refused while another transaction holds it —
      * and then reads the stored response. Two statements, on purpose: a statement's snapshot is taken before
      * the lock is granted, so a read in the same statement could miss the response the previous holder
-     * committed a moment earlier, and run the effect a second time.
+     * committed a moment earlier, and run the effect a second time. One round trip all the same: the read is
+     * sent right behind the lock ({@link RoundTrip}), and still runs after it.
      */
     Claim claim(String scope, String key) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-                lock.setLong(1, lockId(scope, key));
-                try (ResultSet result = lock.executeQuery()) {
-                    result.next();
-                    if (!result.getBoolean(1)) {
-                        return new Claim(false, Optional.empty());
-                    }
-                }
-            }
-            try (PreparedStatement read = connection.prepareStatement("select request_digest, response_status,"
-                    + " response_body, location from idempotency_record where caller = ? and idempotency_key = ?")) {
-                read.setString(1, scope);
-                read.setString(2, key);
-                try (ResultSet result = read.executeQuery()) {
-                    return new Claim(true, result.next() ? Optional.of(new Idempotency.StoredResponse(result.getString(1),
-                            result.getInt(2), result.getString(3), result.getString(4))) : Optional.empty());
-                }
-            }
+            RoundTrip trip = new RoundTrip();
+            Claiming claiming = claimIn(trip, scope, key);
+            return claiming.claim(trip.run(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency look-up failed", e);
         }
     }
 
+    /** The claim's two statements, added to a round trip the caller sends. */
+    Claiming claimIn(RoundTrip trip, String scope, String key) {
+        return new Claiming(trip.add(TRY_LOCK, lockId(scope, key)), trip.add(READ, scope, key));
+    }
+
+    /** Where a claim's answers are among a round trip's results. */
+    record Claiming(int lock, int read) {
+
+        Claim claim(RoundTrip.Results results) {
+            if (!Boolean.TRUE.equals(results.rows(lock).single()[0])) {
+                return new Claim(false, Optional.empty());
+            }
+            RoundTrip.Rows stored = results.rows(read);
+            if (stored.isEmpty()) {
+                return new Claim(true, Optional.empty());
+            }
+            Object[] row = stored.single();
+            return new Claim(true, Optional.of(new Idempotency.StoredResponse((String) row[0], (Integer) row[1],
+                    (String) row[2], (String) row[3])));
+        }
+    }
+
+    /** The record's insert, added to a round trip the caller sends (in the effect's transaction). */
+    void saveIn(RoundTrip trip, String scope, String key, Idempotency.StoredResponse response) {
+        trip.add(SAVE, scope, key, response.requestDigest(), response.status(), response.body(), response.location());
+    }
+
     void save(String scope, String key, Idempotency.StoredResponse response) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "insert into idempotency_record (caller, idempotency_key, request_digest, response_status,"
-                             + " response_body, location) values (?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement statement = connection.prepareStatement(SAVE)) {
             statement.setString(1, scope);
             statement.setString(2, key);
             statement.setString(3, response.requestDigest());

@@ -1,6 +1,7 @@
 package io.fraudshield.common.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,6 +34,13 @@ public class Outbox {
      * @param payload     the body, usually JSON
      * @return the message id the receiver sees as {@link OutboxMessage#MESSAGE_ID_HEADER}
      */
+    /** {@link #enqueue}, added to a round trip of a write that makes its own (plain JDBC, no JTA). */
+    public UUID enqueueIn(RoundTrip trip, String aggregate, String type, String destination, String payload) {
+        UUID id = UUID.randomUUID();
+        trip.add(INSERT, id, aggregate, type, destination, payload);
+        return id;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String aggregate, String type, String destination, String payload) {
         UUID id = UUID.randomUUID();
