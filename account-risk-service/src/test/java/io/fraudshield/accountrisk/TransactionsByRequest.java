@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every JTA transaction begun while an HTTP request was being served, as "METHOD path": for tests that a read
- * path begins none. Background jobs begin theirs outside any request and are not recorded.
+ * path begins none. Background jobs begin theirs outside any HTTP request and are not recorded.
  */
 @Singleton
 public class TransactionsByRequest {
@@ -26,14 +26,15 @@ public class TransactionsByRequest {
     }
 
     void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
-        if (Arc.container().requestContext().isActive()) {
-            RoutingContext current = request.getCurrent();
-            begun.add(current == null ? "(request unknown)" : current.request().method().name() + " " + current.request().path());
+        // scheduled jobs run with a request context too, but without an HTTP request: not recorded
+        RoutingContext current = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
+        if (current != null) {
+            begun.add(current.request().method().name() + " " + current.request().path());
         }
     }
 
     /** How many transactions requests with this method and path began. */
     public long begunBy(String method, String path) {
-        return begun.stream().filter(entry -> entry.equals(method + " " + path) || entry.equals("(request unknown)")).count();
+        return begun.stream().filter(entry -> entry.equals(method + " " + path)).count();
     }
 }
