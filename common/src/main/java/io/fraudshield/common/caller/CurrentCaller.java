@@ -1,35 +1,27 @@
 package io.fraudshield.common.caller;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The {@link Caller} of the current request, read from its verified JWT: the one {@link VerifiedTokenCache}
- * checked when it verified the token, or checked here when the identity came without one.
+ * checked when it verified the token (once per token, not once per request).
  */
 @RequestScoped
 public class CurrentCaller {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
-    private final TokenPolicy policy;
+    private final VerifiedTokenCache tokens;
     private Caller caller;
 
-    public CurrentCaller(SecurityIdentity identity, JsonWebToken token, TokenPolicy policy) {
+    public CurrentCaller(SecurityIdentity identity, VerifiedTokenCache tokens) {
         this.identity = identity;
-        this.token = token;
-        this.policy = policy;
+        this.tokens = tokens;
     }
 
     public Caller get() {
         if (caller == null) {
-            if (token == null || token.getRawToken() == null) {
-                throw new AuthenticationFailedException("no token");
-            }
-            Caller checked = identity.getAttribute(VerifiedTokenCache.CALLER_ATTRIBUTE);
-            caller = checked != null ? checked : CallerClaims.of(token, policy);
+            caller = tokens.callerOf(identity);
         }
         return caller;
     }

@@ -37,11 +37,12 @@ import java.util.concurrent.TimeUnit;
 public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** The identity attribute holding the request's {@link Caller}. */
-    static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    private static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
     private final MpJwtValidator validator;
     private final TokenPolicy policy;
     private final Cache<String, Verified> verified;
+    private final boolean caching;
 
     public VerifiedTokenCache(MpJwtValidator validator, TokenPolicy policy, MeterRegistry metrics) {
         this.validator = validator;
@@ -52,6 +53,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(metrics, verified, "verified-tokens");
+        this.caching = !policy.cache().ttl().isZero() && !policy.cache().ttl().isNegative();
     }
 
     @Override
@@ -67,7 +69,6 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        boolean caching = !policy.cache().ttl().isZero() && !policy.cache().ttl().isNegative();
         Verified known = caching ? verified.getIfPresent(request.getToken().getToken()) : null;
         if (known != null && known.token().getExpirationTime() > System.currentTimeMillis() / 1000) {
             return Uni.createFrom().item(identity(known, request));
@@ -98,6 +99,21 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             identity.addAttribute(RoutingContext.class.getName(), routing);
         }
         return identity.build();
+    }
+
+    /**
+     * The caller of a request: the one checked when this provider verified its token, or, for a JWT identity
+     * that came another way, its claims checked now. No token is a 401.
+     */
+    public Caller callerOf(SecurityIdentity identity) {
+        Caller checked = identity.getAttribute(CALLER_ATTRIBUTE);
+        if (checked != null) {
+            return checked;
+        }
+        if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getRawToken() == null) {
+            throw new AuthenticationFailedException("no token");
+        }
+        return CallerClaims.of(token, policy);
     }
 
     /** How many requests were served from the cache: for tests. */
