@@ -38,7 +38,7 @@ class ReadsWithoutTransactionTest {
     Pseudonymizer pseudonymizer;
 
     @Test
-    void personStatusListingMarkerAndStatusQueryAreReadWithoutATransaction() {
+    void personStatusListingMarkerStatusQueryAndTransferCheckRunWithoutATransaction() {
         String person = TestPeople.residentId();
         String ref = pseudonymizer.customerRef(PersonDocument.of(DocumentType.RESIDENT_ID, person));
         String listing = POLICE.idempotent().body(PersonRestrictionTest.listing(person, "CERTIFIED", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1),
@@ -51,11 +51,17 @@ class ReadsWithoutTransactionTest {
         POLICE.request().get("/v1/restriction-listings/" + listing).then().statusCode(200).body("caseRef", equalTo("GA-1"));
         POLICE.request().get("/v1/markers/" + marker).then().statusCode(200).body("level", equalTo("GREY"));
         PLATFORM.query(account).then().statusCode(200).body("results[0].status", not(equalTo("CLEAR")));
+        BANK.request().body("{\"payer\":{\"bank\":\"" + account.bank() + "\",\"accountNumber\":\"" + account.number()
+                        + "\",\"holder\":" + TestPeople.document(person) + "},\"payee\":{\"bank\":\"" + account.bank()
+                        + "\",\"accountNumber\":\"" + Account.fresh().number() + "\"},\"amount\":\"500.00\","
+                        + "\"channel\":\"MOBILE_APP\",\"ownAccount\":false,\"purpose\":\"OTHER\"}")
+                .post("/v1/transfer-risk-checks").then().statusCode(200).body("outcome", equalTo("BLOCK"));
 
         assertEquals(0, transactions.begunBy("GET", "/v1/person-restrictions/" + ref));
         assertEquals(0, transactions.begunBy("GET", "/v1/restriction-listings/" + listing));
         assertEquals(0, transactions.begunBy("GET", "/v1/markers/" + marker));
         assertEquals(0, transactions.begunBy("POST", "/v1/account-status-queries"));
+        assertEquals(0, transactions.begunBy("POST", "/v1/transfer-risk-checks"));
     }
 
     @Test
