@@ -79,9 +79,9 @@ public class AppealService {
         return after;
     }
 
-    @Transactional
+    /** Read outside a transaction. */
     public AppealView find(Caller caller, UUID id) {
-        return appeals.findByIdOptional(id)
+        return appeals.readOnly(id)
                 .filter(a -> mayDecide(caller, a) || a.filingBank.equals(caller.participant().value()))
                 .map(a -> AppealView.of(a, Instant.now()))
                 .orElseThrow(() -> ProblemException.notFound("Appeal " + id));

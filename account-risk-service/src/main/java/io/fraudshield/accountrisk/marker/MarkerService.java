@@ -99,10 +99,9 @@ public class MarkerService {
         return changed(caller, marker, "marker.revoked", "REVOKED", before);
     }
 
-    /** The whole marker for its source and police/regulator; anyone else gets 404, as if it did not exist. */
-    @Transactional
+    /** The whole marker for its source and police/regulator; anyone else gets 404, as if it did not exist. Read outside a transaction. */
     public MarkerView find(Caller caller, UUID id) {
-        return markers.findByIdOptional(id).filter(m -> MarkerVisibility.seesEverything(caller, m.sourceParticipant))
+        return markers.readOnly(id).filter(m -> MarkerVisibility.seesEverything(caller, m.sourceParticipant))
                 .map(MarkerView::full).orElseThrow(() -> ProblemException.notFound("Marker " + id));
     }
 

@@ -117,11 +117,10 @@ public class RestrictionService {
         return after;
     }
 
-    /** Whether a person is restricted today; an unknown person is simply not restricted. */
-    @Transactional
+    /** Whether a person is restricted today; an unknown person is simply not restricted. Read outside a transaction. */
     public PersonRestrictionStatus status(String customerRef) {
         LocalDate today = LocalDate.now(config.zone());
-        Optional<PersonRestriction> inForce = restrictions.current(customerRef).filter(r -> r.inForceOn(today));
+        Optional<PersonRestriction> inForce = restrictions.currentReadOnly(customerRef).filter(r -> r.inForceOn(today));
         if (inForce.isEmpty()) {
             return new PersonRestrictionStatus(customerRef, false, List.of(), null, List.of());
         }
@@ -132,10 +131,9 @@ public class RestrictionService {
         return new PersonRestrictionStatus(customerRef, true, measures, until, config.exemptDebits());
     }
 
-    /** The listing, for the agency that listed it and regulators; 404 for anyone else. */
-    @Transactional
+    /** The listing, for the agency that listed it and regulators; 404 for anyone else. Read outside a transaction. */
     public RestrictionView find(Caller caller, UUID id) {
-        return restrictions.findByIdOptional(id)
+        return restrictions.readOnly(id)
                 .filter(r -> caller.role() == Role.REGULATOR || r.listingAgency.equals(caller.participant().value()))
                 .map(r -> RestrictionView.of(r, config))
                 .orElseThrow(() -> ProblemException.notFound("Restriction " + id));

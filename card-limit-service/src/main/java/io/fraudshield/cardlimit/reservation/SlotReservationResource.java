@@ -40,12 +40,14 @@ import java.util.UUID;
 public class SlotReservationResource {
 
     private final SlotReservationService reservations;
+    private final ReservationReads reads;
     private final ReservationConfirmation confirmation;
     private final CurrentCaller caller;
     private final OpeningRateLimit rateLimit;
 
-    public SlotReservationResource(SlotReservationService reservations, ReservationConfirmation confirmation,
-                                   CurrentCaller caller, OpeningRateLimit rateLimit) {
+    public SlotReservationResource(SlotReservationService reservations, ReservationReads reads,
+                                   ReservationConfirmation confirmation, CurrentCaller caller, OpeningRateLimit rateLimit) {
+        this.reads = reads;
         this.rateLimit = rateLimit;
         this.reservations = reservations;
         this.confirmation = confirmation;
@@ -80,7 +82,7 @@ public class SlotReservationResource {
     @Operation(operationId = "getReservation", summary = "A reservation of the calling bank",
             description = "Its state and, while HELD, until when. Another bank's reservation answers 404.")
     public ReservationView find(@PathParam("id") UUID id) {
-        return reservations.find(caller.get(), id);
+        return reads.find(caller.get(), id);
     }
 
     @POST

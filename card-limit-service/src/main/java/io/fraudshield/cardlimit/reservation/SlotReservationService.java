@@ -249,12 +249,6 @@ public class SlotReservationService {
                 ReservationView.of(slot)));
     }
 
-    @Transactional
-    public ReservationView find(Caller caller, UUID id) {
-        return slots.findOwned(id, caller.participant().value()).map(ReservationView::of)
-                .orElseThrow(() -> ProblemException.notFound("Reservation " + id));
-    }
-
     /** Payment institutions open Class III payment accounts without a card, nothing else (docs/rules.md A2). */
     private static boolean checkCaller(Caller caller, OpeningRequest request) {
         boolean paymentInstitution = caller.role() == Role.PAYMENT_INSTITUTION;

@@ -1,28 +1,27 @@
 package io.fraudshield.common.caller;
 
-import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The {@link Caller} of the current request, read from its verified JWT. */
+/**
+ * The {@link Caller} of the current request, read from its verified JWT: the one {@link VerifiedTokenCache}
+ * checked when it verified the token (once per token, not once per request).
+ */
 @RequestScoped
 public class CurrentCaller {
 
-    private final JsonWebToken token;
-    private final TokenPolicy policy;
+    private final SecurityIdentity identity;
+    private final VerifiedTokenCache tokens;
     private Caller caller;
 
-    public CurrentCaller(JsonWebToken token, TokenPolicy policy) {
-        this.token = token;
-        this.policy = policy;
+    public CurrentCaller(SecurityIdentity identity, VerifiedTokenCache tokens) {
+        this.identity = identity;
+        this.tokens = tokens;
     }
 
     public Caller get() {
         if (caller == null) {
-            if (token == null || token.getRawToken() == null) {
-                throw new AuthenticationFailedException("no token");
-            }
-            caller = CallerClaims.of(token, policy);
+            caller = tokens.callerOf(identity);
         }
         return caller;
     }

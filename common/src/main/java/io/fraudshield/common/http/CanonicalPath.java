@@ -18,23 +18,32 @@ final class CanonicalPath {
         if (path == null || !path.startsWith("/") || path.indexOf(';') >= 0 || path.indexOf('\\') >= 0) {
             return false;
         }
-        String lower = path.toLowerCase(Locale.ROOT);
-        for (String encoded : ENCODED) {
-            if (lower.contains(encoded)) {
-                return false;
+        if (path.indexOf('%') >= 0) {
+            String lower = path.toLowerCase(Locale.ROOT);
+            for (String encoded : ENCODED) {
+                if (lower.contains(encoded)) {
+                    return false;
+                }
             }
         }
-        if (path.equals("/")) {
-            return true;
-        }
-        String[] segments = path.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
-            boolean trailingSlash = i == segments.length - 1 && segment.isEmpty();
-            if ((segment.isEmpty() && !trailingSlash) || segment.equals(".") || segment.equals("..")) {
+        // every segment between two slashes, and the last one unless the path ends with a slash
+        int start = 1;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                return start == path.length() || isPlainSegment(path, start, path.length());
+            }
+            if (!isPlainSegment(path, start, end)) {
                 return false;
             }
+            start = end + 1;
         }
         return true;
+    }
+
+    private static boolean isPlainSegment(String path, int start, int end) {
+        int length = end - start;
+        return length > 0 && !(length == 1 && path.charAt(start) == '.')
+                && !(length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.');
     }
 }

@@ -2,6 +2,7 @@ package io.fraudshield.common.http;
 
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -20,7 +21,10 @@ public class NoTokenInQuery {
     private static final Pattern JWT_SHAPE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.?[A-Za-z0-9_-]*");
 
     @ServerRequestFilter(preMatching = true, priority = 100)
-    public void refuseTokenInQuery(ContainerRequestContext request) {
+    public void refuseTokenInQuery(ContainerRequestContext request, HttpServerRequest http) {
+        if (http.query() == null) {
+            return; // most requests have no query string: nothing to parse
+        }
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         for (var entry : query.entrySet()) {
             if (TOKEN_PARAMETERS.contains(entry.getKey().toLowerCase()) || looksLikeToken(entry.getValue())) {

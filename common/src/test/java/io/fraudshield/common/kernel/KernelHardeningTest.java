@@ -215,6 +215,18 @@ class KernelHardeningTest {
     }
 
     @Test
+    void aRememberedTokenActsAsItsOwnCallerNeverAsAnotherTokens() {
+        String first = "Bearer " + TestTokens.token("bank", "B102", "teller-one");
+        String second = "Bearer " + TestTokens.token("auditor", "AUD01", "auditor-two");
+        for (int round = 0; round < 3; round++) {
+            given().header("Authorization", first).get(PATH + "/caller").then().statusCode(200)
+                    .body(equalTo("B102 teller-one BANK"));
+            given().header("Authorization", second).get(PATH + "/caller").then().statusCode(200)
+                    .body(equalTo("AUD01 auditor-two AUDITOR"));
+        }
+    }
+
+    @Test
     void cacheHitsAndMissesAreMetrics() {
         String token = "Bearer " + TestTokens.token("bank", "B102", "metrics-check");
         given().header("Authorization", token).get(PATH + "/identity?m=1").then().statusCode(200);

@@ -106,6 +106,16 @@ public class ProbeResource {
         return routing == null ? "none" : routing.request().query();
     }
 
+    /** The caller this request acts as. */
+    @GET
+    @Path("/caller")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({Role.BANK_NAME, Role.AUDITOR_NAME})
+    @Operation(operationId = "describeProbeCaller")
+    public String caller() {
+        return caller.get().participant() + " " + caller.get().subject() + " " + caller.get().role();
+    }
+
     private ProbeView insert(ProbeRequest request) {
         String customerRef = pseudonymizer.customerRef(request.customer());
         try (Connection connection = dataSource.getConnection();

@@ -36,11 +36,13 @@ import java.util.UUID;
 public class OrderResource {
 
     private final OrderService orders;
+    private final OrderReads reads;
     private final Idempotency idempotency;
     private final CurrentCaller caller;
 
-    public OrderResource(OrderService orders, Idempotency idempotency, CurrentCaller caller) {
+    public OrderResource(OrderService orders, OrderReads reads, Idempotency idempotency, CurrentCaller caller) {
         this.orders = orders;
+        this.reads = reads;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -68,7 +70,7 @@ public class OrderResource {
     @Operation(operationId = "getOrder", summary = "An order", description = "Its agency, its target and the regulator see it; anyone else gets 404.")
     @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
     public OrderView find(@PathParam("id") UUID id) {
-        return orders.find(caller.get(), id);
+        return reads.find(caller.get(), id);
     }
 
     @GET

@@ -152,12 +152,6 @@ public class OrderService {
         order.parentOrderId = original.parentOrderId;
     }
 
-    @Transactional
-    public OrderView find(Caller caller, UUID id) {
-        StopOrder order = readable(caller, id);
-        return OrderView.of(order, caseNumber(order));
-    }
-
     /** The order, if the caller may read it; 404 otherwise. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StopOrder readable(Caller caller, UUID id) {
