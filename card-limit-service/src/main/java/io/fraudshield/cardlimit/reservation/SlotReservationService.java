@@ -29,6 +29,8 @@ import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
+import io.fraudshield.common.metrics.BusinessMetrics;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -59,6 +61,8 @@ public class SlotReservationService {
     private final TimeSource time;
     private final SlotLocks slotLocks;
     private final OverrideService overrideUse;
+    @Inject
+    BusinessMetrics metrics;
 
     public SlotReservationService(CardSlotRepository slots, PersonLinks links, LimitOverrideRepository overrides,
                                   RuleBook rules, Pseudonymizer pseudonymizer, PersonRestrictions restrictions,
@@ -218,6 +222,7 @@ public class SlotReservationService {
         Decision decision = CardSlotPolicy.decide(new OpeningFacts(request.accountClass(), request.card(),
                 request.channel(), rules.excludedCategories(), paymentInstitution, limits, holdings, agentCards,
                 applicant.restriction(), override.map(o -> o.limitKind), rules.config().whenRiskServiceUnavailable()));
+        metrics.decision(lockOverride ? "opening-reservation" : "opening-check", decision.outcome(), decision.reasons());
         return new Assessment(decision, holdings, limits, override);
     }
 

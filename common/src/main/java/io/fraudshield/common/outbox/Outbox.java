@@ -1,6 +1,7 @@
 package io.fraudshield.common.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,8 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox (id, aggregate, type, destination, payload)"
-            + " values (?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into outbox (id, aggregate, type, destination, payload, traceparent)"
+            + " values (?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -43,6 +44,8 @@ public class Outbox {
             insert.setString(3, type);
             insert.setString(4, destination);
             insert.setString(5, payload);
+            // the writer's trace, continued by the relay when it delivers
+            insert.setString(6, Traceparent.current().orElse(null));
             insert.executeUpdate();
             return id;
         } catch (SQLException e) {
