@@ -1,6 +1,7 @@
 package io.fraudshield.common.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.tracing.DiscardingSpanExporter;
 import io.fraudshield.localstack.Metrics;
 import io.fraudshield.localstack.TestSql;
 import io.fraudshield.localstack.TestTokens;
@@ -8,9 +9,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
@@ -42,8 +46,18 @@ class ObservabilityTest {
     AgroalDataSource dataSource;
     @Inject
     Tracer tracer;
+    @Inject
+    @Any
+    Instance<SpanExporter> exporters;
 
     private final ProbeReceiver receiver = ProbeReceiver.get();
+
+    @Test
+    void withoutACollectorConfiguredSpansAreDiscardedInsteadOfSentToLocalhost() {
+        // Quarkus drops its OTLP exporter when another SpanExporter bean resolves: ours, selected by configuration
+        assertTrue(exporters.stream().anyMatch(DiscardingSpanExporter.class::isInstance),
+                "tests export nowhere (and log no connection failures to localhost:4317)");
+    }
 
     @Test
     void theOutboxKeepsTheWritersTraceAndItsDeliveryContinuesItInAChildSpan() {
