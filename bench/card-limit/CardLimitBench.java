@@ -273,6 +273,14 @@ public class CardLimitBench {
             exchange.sendResponseHeaders(201, -1);
             exchange.close();
         });
+        // an empty change feed: the service's restriction mirror is in step, so openings make no look-up
+        server.createContext("/v1/marker-events", exchange -> {
+            byte[] body = "{\"events\":[],\"next\":0,\"head\":0}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         return server;

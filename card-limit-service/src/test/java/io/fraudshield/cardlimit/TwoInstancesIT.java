@@ -101,7 +101,7 @@ class TwoInstancesIT {
     private static ProcessBuilder packaged(String log) {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // 64 requests at once on 2 cores: give the restriction look-up more than its production 300 ms
-                "-Dio.fraudshield.cardlimit.restriction.PersonRestrictions/statusOf/Timeout/value=3000",
+                "-Dio.fraudshield.cardlimit.restriction.RemoteRestrictions/statusOf/Timeout/value=3000",
                 "-Dquarkus.rest-client.account-risk.read-timeout=3000",
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile());

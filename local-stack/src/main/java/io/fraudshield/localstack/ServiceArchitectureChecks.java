@@ -14,7 +14,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * Boundaries every service keeps (STYLE.md): services never import one another's code (they talk over
  * HTTP), resources never touch persistence directly, production code never depends on local-stack, and the
  * feature packages of a service form no cycle (a package two features share goes into a core package both
- * depend on).
+ * depend on). No code, the kernel's included, sets session state on a database connection: behind a
+ * transaction-mode pooler (PgBouncer, docs/deploy.md) a session setting outlives the transaction and reaches
+ * other clients' transactions (a REPEATABLE READ session would break "lock, then read" in every service).
  */
 public abstract class ServiceArchitectureChecks {
 
@@ -48,6 +50,17 @@ public abstract class ServiceArchitectureChecks {
     void productionCodeDoesNotDependOnLocalStack() {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.fraudshield.localstack..")
                 .allowEmptyShould(true).check(production());
+    }
+
+    @Test
+    void noSessionStateOnPooledConnections() {
+        JavaClasses serviceAndKernel = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.fraudshield." + servicePackage(), "io.fraudshield.common");
+        noClasses().should().callMethod(java.sql.Connection.class, "setTransactionIsolation", int.class)
+                .orShould().callMethod(java.sql.Connection.class, "setReadOnly", boolean.class)
+                .orShould().callMethod(java.sql.Connection.class, "setSchema", String.class)
+                .because("session settings leak through a transaction-mode pooler; use SET TRANSACTION / SET LOCAL")
+                .check(serviceAndKernel);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.fraudshield.accountrisk.feed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,16 +29,20 @@ public class ChangeFeed {
 
     private static final String NEXT = "update feed_head set seq = seq + 1 where id = 1 returning seq";
     private static final String INSERT = "insert into marker_event (seq, object_type, object_id, subject_type,"
-            + " subject_ref, change, category, level, valid_from, valid_until, occurred_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " subject_ref, change, category, level, valid_from, valid_until, occurred_at, measures)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
     private static final String HEAD = "select seq from feed_head where id = 1";
     private static final String PAGE = "select seq, object_type, object_id, subject_type, subject_ref, change, category,"
-            + " level, valid_from, valid_until, occurred_at from marker_event where seq > ? order by seq limit ?";
+            + " level, valid_from, valid_until, occurred_at, measures from marker_event where seq > ? order by seq limit ?";
+    private static final TypeReference<List<FeedMeasure>> MEASURES = new TypeReference<>() {
+    };
 
     private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
 
-    public ChangeFeed(AgroalDataSource dataSource) {
+    public ChangeFeed(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
     }
 
     /** Call as the last statement of the writing transaction: it holds the feed lock until commit. */
@@ -59,10 +66,11 @@ public class ChangeFeed {
                 insert.setTimestamp(9, timestamp(change.validFrom()));
                 insert.setTimestamp(10, timestamp(change.validUntil()));
                 insert.setTimestamp(11, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                insert.setString(12, change.measures() == null ? null : json.writeValueAsString(change.measures()));
                 insert.executeUpdate();
             }
             return seq;
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("change feed append failed", e);
         }
     }
@@ -90,13 +98,18 @@ public class ChangeFeed {
                 while (row.next()) {
                     events.add(new MarkerEventView(row.getLong(1), row.getString(2), row.getObject(3, java.util.UUID.class),
                             row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            instant(row.getTimestamp(9)), instant(row.getTimestamp(10)), instant(row.getTimestamp(11))));
+                            instant(row.getTimestamp(9)), instant(row.getTimestamp(10)), instant(row.getTimestamp(11)),
+                            measures(row.getString(12))));
                 }
             }
             return events;
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("change feed unreadable", e);
         }
+    }
+
+    private List<FeedMeasure> measures(String column) throws JsonProcessingException {
+        return column == null ? null : json.readValue(column, MEASURES);
     }
 
     private static Timestamp timestamp(Instant instant) {

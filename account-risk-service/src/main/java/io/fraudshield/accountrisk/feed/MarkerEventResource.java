@@ -40,6 +40,7 @@ public class MarkerEventResource {
             throw ProblemException.invalidField("limit", "must be 1 to " + MAX_LIMIT);
         }
         var events = feed.after(from, size);
-        return new MarkerEventPage(events, events.isEmpty() ? from : events.get(events.size() - 1).seq());
+        long next = events.isEmpty() ? from : events.get(events.size() - 1).seq();
+        return new MarkerEventPage(events, next, feed.head());
     }
 }

@@ -159,7 +159,7 @@ public class MarkerService {
         audit.append(caller, new AuditEntry(action, BASIS, "marker", marker.id.toString(), before, after));
         markers.flush();
         feed.record(new FeedChange("MARKER", marker.id, marker.subjectType.name(), marker.subjectRef, change,
-                marker.category.name(), marker.level.name(), marker.validFrom, marker.validUntil));
+                marker.category.name(), marker.level.name(), marker.validFrom, marker.validUntil, null));
         return after;
     }
 

@@ -2,6 +2,7 @@ package io.fraudshield.accountrisk.restriction;
 
 import io.fraudshield.accountrisk.feed.ChangeFeed;
 import io.fraudshield.accountrisk.feed.FeedChange;
+import io.fraudshield.accountrisk.feed.FeedMeasure;
 import io.fraudshield.common.audit.AuditEntry;
 import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
@@ -147,9 +148,19 @@ public class RestrictionService {
         return restrictions.current(customerRef).filter(r -> r.inForceOn(today));
     }
 
+    /**
+     * Every measure with the instant its last day ends, so a mirror answers as {@link #status} does: today is
+     * before a date in the zone exactly when now is before the start of that date there.
+     */
     private void record(PersonRestriction r, String change) {
+        Term term = r.term();
+        List<FeedMeasure> measures = Arrays.stream(Measure.values())
+                .map(m -> new FeedMeasure(m.name(), startOf(term.until(m)))).toList();
         feed.record(new FeedChange("RESTRICTION", r.id, "PERSON", r.customerRef, change, "PUNISHED_PERSON", "BLACK",
-                r.startsOn.atStartOfDay(config.zone()).toInstant(),
-                r.term().nonCounterUntil().atStartOfDay(config.zone()).toInstant()));
+                startOf(r.startsOn), startOf(term.nonCounterUntil()), measures));
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(config.zone()).toInstant();
     }
 }

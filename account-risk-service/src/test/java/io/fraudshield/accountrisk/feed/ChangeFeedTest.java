@@ -78,7 +78,9 @@ class ChangeFeedTest {
         long last = lastSeq(0);
         PLATFORM.request().get("/v1/marker-events?after=" + (last - 1) + "&limit=10").then().statusCode(200)
                 .body("events[0].seq", equalTo((int) last)).body("events[0].objectType", equalTo("MARKER"))
-                .body("events[0].category", equalTo("HIGH_RISK")).body("next", equalTo((int) last));
+                .body("events[0].category", equalTo("HIGH_RISK")).body("next", equalTo((int) last))
+                .body("events[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("measures")))
+                .body("head", org.hamcrest.Matchers.greaterThanOrEqualTo((int) last));
         String ref = PLATFORM.request().get("/v1/marker-events?after=" + (last - 1)).then().extract().path("events[0].subjectRef");
         assertTrue(ref.startsWith("dev1."));
         PLATFORM.request().get("/v1/marker-events?after=-1").then().statusCode(400);

@@ -92,6 +92,24 @@ class PersonRestrictionTest {
                 .post("/v1/restriction-listings").then().statusCode(201).body("belowThreshold", equalTo(true));
     }
 
+    @Test
+    void theFeedCarriesEachMeasureAndWhenItEndsSoAMirrorDecidesWithoutAsking() {
+        long before = BANK.request().get("/v1/marker-events?after=0&limit=1").then().statusCode(200)
+                .extract().<Number>path("head").longValue();
+        String person = TestPeople.residentId();
+        CITY_POLICE.idempotent().body(listing(person, "CERTIFIED", TODAY.minusDays(1), null, 4))
+                .post("/v1/restriction-listings").then().statusCode(201);
+        String ends = TODAY.minusDays(1).plusYears(2).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toString();
+        io.restassured.path.json.JsonPath page = BANK.request().get("/v1/marker-events?after=" + before + "&limit=1000")
+                .then().statusCode(200).extract().jsonPath();
+        String entry = "events.find { it.subjectRef == '" + ref(person) + "' }";
+        org.junit.jupiter.api.Assertions.assertEquals("RESTRICTED", page.getString(entry + ".change"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("NO_NEW_ACCOUNTS", "NON_COUNTER_SUSPENDED"),
+                page.getList(entry + ".measures.measure"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(ends, ends), page.getList(entry + ".measures.validUntil"));
+        org.junit.jupiter.api.Assertions.assertTrue(page.getLong("head") >= page.getLong("next"), "head is never behind next");
+    }
+
     private String ref(String residentId) {
         return pseudonymizer.customerRef(PersonDocument.of(io.fraudshield.common.identifier.DocumentType.RESIDENT_ID, residentId));
     }

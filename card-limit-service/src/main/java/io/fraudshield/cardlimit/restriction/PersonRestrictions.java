@@ -2,39 +2,34 @@ package io.fraudshield.cardlimit.restriction;
 
 import io.fraudshield.cardlimit.rules.RestrictionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
+
+import java.util.Optional;
 
 /**
- * Asks account-risk-service whether a person may open accounts, within a short timeout and behind a
- * circuit breaker. When it cannot tell, the answer is UNKNOWN — never a silent CLEAR.
- * Tune with MicroProfile Fault Tolerance config, e.g.
- * {@code io.fraudshield.cardlimit.restriction.PersonRestrictions/statusOf/Timeout/value=300}.
+ * Whether a person may open accounts (joint punishment, docs/rules.md A5): from the local mirror of
+ * account-risk-service's restrictions while it is fresh, with no network hop; otherwise from account-risk-service
+ * itself, whose failure is UNKNOWN (REVIEW or DENY) — never CLEAR on stale or missing data.
  */
 @ApplicationScoped
 public class PersonRestrictions {
 
-    private static final Logger LOG = Logger.getLogger(PersonRestrictions.class);
+    private final RestrictionMirror mirror;
+    private final RemoteRestrictions remote;
+    private final RestrictionMirrorMetrics metrics;
 
-    private final PersonRestrictionsClient client;
-
-    public PersonRestrictions(@RestClient PersonRestrictionsClient client) {
-        this.client = client;
+    public PersonRestrictions(RestrictionMirror mirror, RemoteRestrictions remote, RestrictionMirrorMetrics metrics) {
+        this.mirror = mirror;
+        this.remote = remote;
+        this.metrics = metrics;
     }
 
-    @Timeout(300)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Fallback(fallbackMethod = "unknown")
     public RestrictionStatus statusOf(String customerRef) {
-        // only an explicit answer clears a person: a 404 may mean the endpoint is missing, not the restriction
-        return client.get(customerRef).refusesNewAccounts() ? RestrictionStatus.RESTRICTED : RestrictionStatus.CLEAR;
-    }
-
-    RestrictionStatus unknown(String customerRef, Throwable cause) {
-        LOG.warnf("person restrictions unavailable (%s): answering UNKNOWN", cause.getClass().getSimpleName());
-        return RestrictionStatus.UNKNOWN;
+        Optional<RestrictionStatus> local = mirror.statusOf(customerRef);
+        if (local.isPresent()) {
+            metrics.answeredByMirror();
+            return local.get();
+        }
+        metrics.answeredByAccountRisk();
+        return remote.statusOf(customerRef);
     }
 }

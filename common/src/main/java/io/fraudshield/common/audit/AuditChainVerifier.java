@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +59,11 @@ public class AuditChainVerifier {
     public AuditVerification verify(Optional<AuditCheckpoint> auditorHeld) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            // one snapshot for the whole walk, scoped to this transaction: Connection.setTransactionIsolation
+            // would set it for the session, which a transaction-mode pooler hands to other clients' transactions
+            try (Statement isolation = connection.createStatement()) {
+                isolation.execute("set transaction isolation level repeatable read");
+            }
             try {
                 return walk(connection, auditorHeld);
             } finally {

@@ -1,0 +1,198 @@
+package io.fraudshield.accountrisk;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fraudshield.localstack.LocalKeys;
+import io.fraudshield.localstack.LocalPostgres;
+import io.fraudshield.localstack.LocalTokens;
+import io.fraudshield.localstack.PackagedReplica;
+import io.fraudshield.localstack.TestPeople;
+import io.fraudshield.localstack.TestStores;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The two packaged services together (production profile, configured only through the environment): a person
+ * listed in account-risk-service is refused at card-limit-service's next opening once its restriction mirror has
+ * read the change feed — with no person-restrictions look-up (docs/card-limit.md "Person restrictions"). Lives here
+ * because the reactor packages card-limit-service before this module.
+ */
+class CardLimitMirrorIT {
+
+    private static final Path KEYS = Path.of("target", "it-keys");
+    private static final Path CARD_LIMIT_JAR = Path.of("..", "card-limit-service", "target", "quarkus-app", "quarkus-run.jar");
+    private static final String PSEUDONYM_KEY = "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==";
+    private static final String AUDIT_KEY = "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=";
+    private static final List<Process> PROCESSES = new ArrayList<>();
+    private static HttpServer identityProvider;
+    private static int accountRisk;
+    private static int cardLimit;
+
+    @BeforeAll
+    static void startBothServices() throws Exception {
+        assumeTrue(Files.exists(CARD_LIMIT_JAR), "card-limit-service is packaged first in a reactor build");
+        LocalPostgres postgres = TestStores.get().postgres();
+        Path publicKey = LocalKeys.publicKeyFile(KEYS);
+        identityProvider = identityProvider();
+
+        accountRisk = PackagedReplica.freePort();
+        LocalPostgres.DatabaseRoles riskRoles = postgres.ensureDatabase("accountrisk_mirror_it");
+        ProcessBuilder risk = replica(Path.of("target", "quarkus-app", "quarkus-run.jar"), "it-mirror-account-risk.log",
+                "-Daccountrisk.punishment.agencies.GA3301=CITY");
+        Map<String, String> env = common(risk.environment(), postgres, riskRoles, "accountrisk_mirror_it", publicKey, accountRisk);
+        env.put("JWT_AUDIENCE", "account-risk-service");
+        env.put("REDIS_URL", TestStores.get().redis().uri());
+        start(risk, accountRisk, "it-mirror-account-risk.log");
+
+        cardLimit = PackagedReplica.freePort();
+        LocalPostgres.DatabaseRoles limitRoles = postgres.ensureDatabase("cardlimit_mirror_it");
+        ProcessBuilder limit = replica(CARD_LIMIT_JAR, "it-mirror-card-limit.log");
+        env = common(limit.environment(), postgres, limitRoles, "cardlimit_mirror_it", publicKey, cardLimit);
+        env.put("JWT_AUDIENCE", "card-limit-service");
+        env.put("ACCOUNT_RISK_URL", "http://127.0.0.1:" + accountRisk);
+        env.put("SERVICE_TOKEN_ENDPOINT", "http://127.0.0.1:" + identityProvider.getAddress().getPort() + "/idp/token");
+        env.put("SERVICE_CLIENT_ID", "card-limit-service");
+        env.put("SERVICE_CLIENT_SECRET", "it-client-secret");
+        // a loaded 2-core machine must not make the mirror stale between two polls: this test is about no look-up
+        env.put("CARDLIMIT_RESTRICTION_MIRROR_FRESHNESS", "PT10S");
+        // metrics on the API port whatever the production profile says about a management interface
+        env.put("QUARKUS_MANAGEMENT_ENABLED", "false");
+        start(limit, cardLimit, "it-mirror-card-limit.log");
+    }
+
+    @AfterAll
+    static void stop() {
+        PROCESSES.forEach(Process::destroy);
+        if (identityProvider != null) {
+            identityProvider.stop(0);
+        }
+    }
+
+    @Test
+    void aPersonListedInAccountRiskIsRefusedAtTheNextOpeningFromTheMirrorWithoutALookUp() throws InterruptedException {
+        awaitMirrorAnswering();
+        String person = TestPeople.residentId();
+        assertEquals("ALLOW", opening(person));
+        double askedBefore = metric("fraudshield_restriction_lookups_total\\{[^}]*answered_by=\"account-risk\"");
+        double mirroredBefore = metric("fraudshield_restriction_lookups_total\\{[^}]*answered_by=\"mirror\"");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        as("account-risk-service", "police", "GA3301").port(accountRisk).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"person\":" + TestPeople.document(person) + ",\"ground\":\"CERTIFIED\",\"decidedOn\":\""
+                        + today.minusDays(1) + "\",\"reasonCode\":\"SOLD_ACCOUNTS\",\"caseRef\":\"GA-IT-1\",\"statedCount\":4,"
+                        + "\"noticeBasis\":\"Anti-Telecom Fraud Law art. 31\"}")
+                .post("/v1/restriction-listings").then().statusCode(201);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String decision = opening(person);
+        while (!"DENY".equals(decision) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            decision = opening(person);
+        }
+        assertEquals("DENY", decision, "refused once the mirror read the listing");
+        assertEquals(askedBefore, metric("fraudshield_restriction_lookups_total\\{[^}]*answered_by=\"account-risk\""),
+                "no person-restrictions look-up: every answer came from the mirror");
+        assertTrue(metric("fraudshield_restriction_lookups_total\\{[^}]*answered_by=\"mirror\"") > mirroredBefore);
+    }
+
+    private static String opening(String person) {
+        return as("card-limit-service", "bank", "B102").port(cardLimit)
+                .body("{\"customer\":" + TestPeople.document(person)
+                        + ",\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"channel\":\"COUNTER\"}")
+                .post("/v1/opening-checks").then().statusCode(200).extract().path("decision");
+    }
+
+    /** Until the mirror has caught up, openings are asked about; then they are answered from it. */
+    private static void awaitMirrorAnswering() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (metric("fraudshield_restriction_lookups_total\\{[^}]*answered_by=\"mirror\"") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the mirror never answered; see target/it-mirror-card-limit.log");
+            }
+            assertEquals("ALLOW", opening(TestPeople.residentId()));
+            Thread.sleep(200);
+        }
+    }
+
+    /** The value of the first sample whose name and labels match, 0 when there is none yet. */
+    private static double metric(String sample) {
+        String text = given().port(cardLimit).get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher matcher = Pattern.compile("(?m)^" + sample + "[^ ]* (\\S+)$").matcher(text);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    private static RequestSpecification as(String audience, String role, String participant) {
+        return given().contentType("application/json").header("Authorization", "Bearer " + LocalTokens.mint(
+                LocalKeys.loadOrCreate(KEYS).getPrivate(), audience, role, participant, "it-" + role, Duration.ofMinutes(5)));
+    }
+
+    /** The identity provider's client-credentials endpoint: card-limit-service's token for account-risk-service. */
+    private static HttpServer identityProvider() throws java.io.IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server.createContext("/idp/token", exchange -> {
+            String token = LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(), "account-risk-service", "service",
+                    "CARDLIMIT", "card-limit-service", Duration.ofMinutes(5));
+            byte[] body = ("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static ProcessBuilder replica(Path jar, String log, String... properties) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile());
+    }
+
+    private static Map<String, String> common(Map<String, String> env, LocalPostgres postgres, LocalPostgres.DatabaseRoles roles,
+                                              String database, Path publicKey, int port) {
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("DB_URL", postgres.jdbcUrl(database));
+        env.put("DB_USER", roles.runtime());
+        env.put("DB_PASSWORD", roles.runtime());
+        // prod migrates in a separate init step (docs/audit.md); here the one replica migrates at start
+        env.put("DB_MIGRATE", "true");
+        env.put("DB_OWNER_USER", roles.owner());
+        env.put("DB_OWNER_PASSWORD", roles.owner());
+        env.put("JWT_ISSUER", LocalTokens.ISSUER);
+        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+        // the same pseudonym key in both services, so their customerRefs join
+        env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
+        env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", PSEUDONYM_KEY);
+        env.put("AUDIT_ACTIVE_KEY_ID", "it1");
+        env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", AUDIT_KEY);
+        return env;
+    }
+
+    private static void start(ProcessBuilder builder, int port, String log) throws Exception {
+        Process process = builder.start();
+        PROCESSES.add(process);
+        PackagedReplica.awaitReady(process, port, Path.of("target", log));
+    }
+}
