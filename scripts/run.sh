@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs FraudShield locally: builds if needed, starts real PostgreSQL and Redis (local-stack, data kept in
 # .local/data) and the three services, waits until each is ready, and stops everything on Ctrl-C.
-# Ports: FS_POSTGRES_PORT (15432), FS_REDIS_PORT (16379); services on 8081, 8082, 8083.
+# Ports: FS_POSTGRES_PORT (15432), FS_REDIS_PORT (16379); services on 8081, 8082, 8083; their management
+# interfaces (health, metrics: the packaged app has one, as in production) on 9081, 9082, 9083.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export FS_POSTGRES_PORT="${FS_POSTGRES_PORT:-15432}"
 export FS_REDIS_PORT="${FS_REDIS_PORT:-16379}"
 LOGS="$ROOT/.local/logs"
 PORTS=(8081 8082 8083)
+MANAGEMENT_PORTS=(9081 9082 9083)
 PIDS=()
 
 stop_all() {
@@ -60,11 +62,12 @@ for i in "${!SERVICES[@]}"; do
   service=${SERVICES[$i]}
   echo "starting $service on :${PORTS[$i]} ..."
   (cd "$ROOT/$service" && exec java -Dquarkus.profile=local -Dquarkus.http.port="${PORTS[$i]}" \
+      -Dquarkus.management.port="${MANAGEMENT_PORTS[$i]}" \
       -jar target/quarkus-app/quarkus-run.jar >"$LOGS/$service.log" 2>&1) &
   PIDS+=($!)
 done
 for i in "${!SERVICES[@]}"; do
-  wait_for "${SERVICES[$i]}" "${PIDS[$((i + 1))]}" 120 "http_ok ${PORTS[$i]} /q/health/ready"
+  wait_for "${SERVICES[$i]}" "${PIDS[$((i + 1))]}" 120 "http_ok ${MANAGEMENT_PORTS[$i]} /q/health/ready"
 done
 
 cat <<INFO
@@ -73,8 +76,8 @@ FraudShield is ready (logs in .local/logs, data in .local/data).
 INFO
 for i in "${!SERVICES[@]}"; do
   port=${PORTS[$i]}
-  printf '  %-22s http://localhost:%s  swagger-ui: /q/swagger-ui  openapi: /q/openapi  health: /q/health/ready\n' \
-    "${SERVICES[$i]}" "$port"
+  printf '  %-22s http://localhost:%s  swagger-ui: /q/swagger-ui  openapi: /q/openapi\n' "${SERVICES[$i]}" "$port"
+  printf '  %-22s http://localhost:%s  health: /q/health/ready  metrics: /q/metrics\n' "" "${MANAGEMENT_PORTS[$i]}"
 done
 cat <<INFO
 

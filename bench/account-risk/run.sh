@@ -30,12 +30,12 @@ TOKEN_POLICE=$("$ROOT/scripts/token.sh" account-risk-service police GA3301)
   JWT_PUBLIC_KEY_LOCATION="$FS_KEYS_DIR/jwt-verification-key.pem" PSEUDONYM_ACTIVE_KEY_ID=bench \
   FRAUDSHIELD_PSEUDONYM_KEYS_BENCH=YmVuY2htYXJrLW9ubHktbm90LWEtc2VjcmV0LWtleS0wMDAx \
   AUDIT_ACTIVE_KEY_ID=bench FRAUDSHIELD_AUDIT_KEYS_BENCH=YmVuY2htYXJrLWF1ZGl0LW9ubHktbm90LWEtc2VjcmV0LTAwMQ== \
-  exec java -Xmx512m -Dquarkus.http.port=18082 -Dquarkus.log.level=WARN \
+  exec java -Xmx512m -Dquarkus.http.port=18082 -Dquarkus.management.port=19082 -Dquarkus.log.level=WARN \
     '-Daccountrisk.antiscan.participants."PAYBENCH"=BENCH' -Daccountrisk.antiscan.tiers.BENCH.capacity=1000000000 \
     -Daccountrisk.antiscan.tiers.BENCH.refill-per-minute=1000000000 \
     -jar target/quarkus-app/quarkus-run.jar >"$work/account-risk-service.log" 2>&1) &
 service=$!
-for _ in $(seq 1 120); do curl -sf localhost:18082/q/health/ready >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -sf localhost:19082/q/health/ready >/dev/null && break; sleep 0.5; done
 
 account() { printf '{"bank":"B%03d","accountNumber":"62170%014d"}' $(( $1 % 50 )) "$1"; }
 echo "marking 200 accounts ..."
@@ -73,7 +73,7 @@ for c in 8 32; do
   # warm-up: the JIT, the token cache, and the snapshot caches for every account asked about below
   for f in clear flagged batch; do TOKEN=$TOKEN_PLATFORM BODIES="$work/$f.ndjson" wrk -t2 -c"$c" -d5s \
     -s "$(dirname "$0")/post.lua" http://localhost:18082/v1/account-status-queries >/dev/null; done
-  measure "trivial JSON (GET /q/health/live)" "$c" -s "$trivial_lua" http://localhost:18082/q/health/live
+  measure "trivial JSON (GET /q/health/live)" "$c" -s "$trivial_lua" http://localhost:19082/q/health/live
   measure "quota (token + Redis bucket read)" "$c" -s "$trivial_lua" -H "Authorization: Bearer $TOKEN_PLATFORM" \
     http://localhost:18082/v1/quota
   for f in clear flagged batch; do
@@ -81,7 +81,7 @@ for c in 8 32; do
       -s "$(dirname "$0")/post.lua" http://localhost:18082/v1/account-status-queries
   done
 done
-curl -s localhost:18082/q/metrics | grep '^accountrisk_status_snapshots_total' || true
+curl -s localhost:19082/q/metrics | grep '^accountrisk_status_snapshots_total' || true
 
 # profile: JFR execution samples during one single-account and one batch run at 8 connections, by top frame
 # and by the first io.fraudshield frame on the stack

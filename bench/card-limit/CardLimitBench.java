@@ -43,6 +43,8 @@ public class CardLimitBench {
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     static String base;
+    /** the packaged app's management interface: health and metrics */
+    static String management;
     static String token;
     static Process service;
 
@@ -397,7 +399,7 @@ public class CardLimitBench {
 
     static long heapUsed() {
         try {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             long sum = 0;
             Matcher m = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)").matcher(metrics);
@@ -481,6 +483,10 @@ public class CardLimitBench {
                 .redirectErrorStream(true).redirectOutput(Path.of(System.getenv("BENCH_LOG")).toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try (ServerSocket socket = new ServerSocket(0)) {
+            management = "http://127.0.0.1:" + socket.getLocalPort();
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(socket.getLocalPort()));
+        }
         env.put("DB_URL", "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/cardlimit");
         env.put("DB_USER", "cardlimit_runtime");
         env.put("DB_PASSWORD", "cardlimit_runtime");
@@ -503,7 +509,7 @@ public class CardLimitBench {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

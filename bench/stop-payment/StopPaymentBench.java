@@ -52,6 +52,8 @@ public class StopPaymentBench {
     static final int BANKS = 6;
 
     static String base;
+    /** the packaged app's management interface: health and metrics */
+    static String management;
     static PrivateKey signingKey;
     static Process service;
     static final Map<String, Long> submittedAt = new ConcurrentHashMap<>();
@@ -378,6 +380,10 @@ public class StopPaymentBench {
                 .redirectErrorStream(true).redirectOutput(Path.of(System.getenv("BENCH_LOG")).toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try (ServerSocket socket = new ServerSocket(0)) {
+            management = "http://127.0.0.1:" + socket.getLocalPort();
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(socket.getLocalPort()));
+        }
         env.put("DB_URL", "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/stoppayment");
         env.put("DB_USER", "stoppayment_runtime");
         env.put("DB_PASSWORD", "stoppayment_runtime");
@@ -404,7 +410,7 @@ public class StopPaymentBench {
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

@@ -47,6 +47,8 @@ class CardLimitMirrorIT {
     private static HttpServer identityProvider;
     private static int accountRisk;
     private static int cardLimit;
+    /** card-limit's management interface (the packaged app serves health and metrics there, not on the API port) */
+    private static int cardLimitManagement;
 
     @BeforeAll
     static void startBothServices() throws Exception {
@@ -62,7 +64,7 @@ class CardLimitMirrorIT {
         Map<String, String> env = common(risk.environment(), postgres, riskRoles, "accountrisk_mirror_it", publicKey, accountRisk);
         env.put("JWT_AUDIENCE", "account-risk-service");
         env.put("REDIS_URL", TestStores.get().redis().uri());
-        start(risk, accountRisk, "it-mirror-account-risk.log");
+        start(risk, "it-mirror-account-risk.log");
 
         cardLimit = PackagedReplica.freePort();
         LocalPostgres.DatabaseRoles limitRoles = postgres.ensureDatabase("cardlimit_mirror_it");
@@ -75,9 +77,7 @@ class CardLimitMirrorIT {
         env.put("SERVICE_CLIENT_SECRET", "it-client-secret");
         // a loaded 2-core machine must not make the mirror stale between two polls: this test is about no look-up
         env.put("CARDLIMIT_RESTRICTION_MIRROR_FRESHNESS", "PT10S");
-        // metrics on the API port whatever the production profile says about a management interface
-        env.put("QUARKUS_MANAGEMENT_ENABLED", "false");
-        start(limit, cardLimit, "it-mirror-card-limit.log");
+        cardLimitManagement = start(limit, "it-mirror-card-limit.log");
     }
 
     @AfterAll
@@ -136,8 +136,9 @@ class CardLimitMirrorIT {
 
     /** The value of the first sample whose name and labels match, 0 when there is none yet. */
     private static double metric(String sample) {
-        String text = given().port(cardLimit).get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher matcher = Pattern.compile("(?m)^" + sample + "[^ ]* (\\S+)$").matcher(text);
+        String text = given().port(cardLimitManagement).get("/q/metrics").then().statusCode(200).extract().asString();
+        // the value follows the labels; an exemplar (# {trace_id=…} value timestamp) may follow it
+        Matcher matcher = Pattern.compile("(?m)^" + sample + "[^ ]* (\\S+)").matcher(text);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
@@ -190,9 +191,12 @@ class CardLimitMirrorIT {
         return env;
     }
 
-    private static void start(ProcessBuilder builder, int port, String log) throws Exception {
+    /** @return the replica's management port */
+    private static int start(ProcessBuilder builder, String log) throws Exception {
+        int management = PackagedReplica.managementPort(builder.environment());
         Process process = builder.start();
         PROCESSES.add(process);
-        PackagedReplica.awaitReady(process, port, Path.of("target", log));
+        PackagedReplica.awaitReady(process, management, Path.of("target", log));
+        return management;
     }
 }

@@ -61,9 +61,10 @@ class TwoInstancesIT {
             env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
             env.put("AUDIT_ACTIVE_KEY_ID", "it1");
             env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
+            int management = PackagedReplica.managementPort(env);
             INSTANCES.add(builder.start());
             PORTS.add(port);
-            PackagedReplica.awaitReady(INSTANCES.get(i), port, Path.of("target", "it-instance-" + i + ".log"));
+            PackagedReplica.awaitReady(INSTANCES.get(i), management, Path.of("target", "it-instance-" + i + ".log"));
         }
     }
 

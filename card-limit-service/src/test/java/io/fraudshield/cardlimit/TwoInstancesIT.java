@@ -48,6 +48,7 @@ class TwoInstancesIT {
     private static final Path KEYS = Path.of("target", "it-keys");
     private static final List<Process> INSTANCES = new ArrayList<>();
     private static final List<Integer> PORTS = new ArrayList<>();
+    private static final List<Integer> MANAGEMENT_PORTS = new ArrayList<>();
     private static WireMockServer accountRisk;
     private static final String TOKEN_PATH = "/idp/token";
     private static final String SERVICE_TOKEN = LocalTokens.mint(LocalKeys.loadOrCreate(KEYS).getPrivate(),
@@ -84,9 +85,11 @@ class TwoInstancesIT {
             // the service containers: runtime role only, no migration at start
             ProcessBuilder builder = packaged("it-instance-" + i + ".log");
             environment(builder.environment(), postgres, roles, publicKey, port);
+            int management = PackagedReplica.managementPort(builder.environment());
             INSTANCES.add(builder.start());
             PORTS.add(port);
-            PackagedReplica.awaitReady(INSTANCES.get(i), port, Path.of("target", "it-instance-" + i + ".log"));
+            MANAGEMENT_PORTS.add(management);
+            PackagedReplica.awaitReady(INSTANCES.get(i), management, Path.of("target", "it-instance-" + i + ".log"));
             for (int warmUp = 0; warmUp < 20; warmUp++) {
                 given().port(port).header("Authorization", bearer()).contentType("application/json")
                         .body(BankClient.opening(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", "COUNTER", null, null))
@@ -129,6 +132,15 @@ class TwoInstancesIT {
         if (accountRisk != null) {
             accountRisk.stop();
         }
+    }
+
+    @Test
+    void healthAndMetricsAreServedOnTheManagementInterfaceNeverOnTheApiPort() {
+        given().port(MANAGEMENT_PORTS.get(0)).get("/q/health/ready").then().statusCode(200);
+        given().port(MANAGEMENT_PORTS.get(0)).get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_bucket"));
+        given().port(PORTS.get(0)).get("/q/health/ready").then().statusCode(404);
+        given().port(PORTS.get(0)).get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What every test that starts a service's packaged jar as a separate process needs: a port and readiness. */
 public final class PackagedReplica {
@@ -19,12 +20,22 @@ public final class PackagedReplica {
         }
     }
 
-    /** Waits up to a minute for {@code /q/health/ready}; fails at once, with its log, if the process exits. */
-    public static void awaitReady(Process process, int port, Path log) throws InterruptedException {
+    /**
+     * The packaged app (production profile) serves health and metrics on a management interface of its own,
+     * port 9000 by default: gives this replica a free one in its environment, for {@link #awaitReady}.
+     */
+    public static int managementPort(Map<String, String> environment) throws IOException {
+        int port = freePort();
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port));
+        return port;
+    }
+
+    /** Waits up to a minute for {@code /q/health/ready} on the management port; fails at once, with its log, if the process exits. */
+    public static void awaitReady(Process process, int managementPort, Path log) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready")
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + managementPort + "/q/health/ready")
                         .toURL().openConnection();
                 if (connection.getResponseCode() == 200) {
                     return;
@@ -33,11 +44,11 @@ public final class PackagedReplica {
                 // not listening yet
             }
             if (!process.isAlive()) {
-                throw new AssertionError("replica on port " + port + " exited: " + read(log));
+                throw new AssertionError("replica on management port " + managementPort + " exited: " + read(log));
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("replica on port " + port + " not ready: " + read(log));
+        throw new AssertionError("replica on management port " + managementPort + " not ready: " + read(log));
     }
 
     private static String read(Path log) {

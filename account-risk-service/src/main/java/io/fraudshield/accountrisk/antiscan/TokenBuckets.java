@@ -1,11 +1,13 @@
 package io.fraudshield.accountrisk.antiscan;
 
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.metrics.BusinessMetrics;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -42,6 +44,8 @@ public class TokenBuckets {
     private final RedisDataSource redis;
     private final AntiScanConfig config;
     private final Map<String, LocalBucket> fallback = new ConcurrentHashMap<>();
+    @Inject
+    BusinessMetrics metrics;
 
     public TokenBuckets(RedisDataSource redis, AntiScanConfig config) {
         this.redis = redis;
@@ -55,6 +59,7 @@ public class TokenBuckets {
         }
         Outcome outcome = run(caller, cost, true);
         if (!outcome.allowed()) {
+            metrics.quotaRejection("anti-scan");
             long seconds = Math.max(1, (outcome.waitMillis() + 999) / 1000);
             throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "Your participant's look-up quota is used up;"
                     + " retry after " + seconds + " s. Look-ups that find nothing cost " + config.missCost() + " tokens.",

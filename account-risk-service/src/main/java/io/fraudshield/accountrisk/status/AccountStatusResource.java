@@ -2,9 +2,12 @@ package io.fraudshield.accountrisk.status;
 
 import io.fraudshield.accountrisk.Examples;
 import io.fraudshield.accountrisk.antiscan.TokenBuckets;
+import io.fraudshield.accountrisk.marker.MarkerView;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
+import io.fraudshield.common.metrics.BusinessMetrics;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +36,8 @@ public class AccountStatusResource {
     private final AccountStatusService statuses;
     private final TokenBuckets buckets;
     private final CurrentCaller caller;
+    @Inject
+    BusinessMetrics metrics;
 
     public AccountStatusResource(AccountStatusService statuses, TokenBuckets buckets, CurrentCaller caller) {
         this.statuses = statuses;
@@ -57,6 +62,9 @@ public class AccountStatusResource {
         AccountStatusService.Lookup lookup = statuses.lookUp(request);
         int misses = lookup.misses();
         buckets.charge(who, buckets.cost(lookup.refs().size() - misses, misses));
-        return statuses.answer(who, request, lookup);
+        StatusQueryResponse response = statuses.answer(who, request, lookup);
+        response.results().forEach(answer -> metrics.decision("account-status", answer.status(),
+                answer.markers().stream().map(MarkerView::category).toList()));
+        return response;
     }
 }

@@ -10,8 +10,10 @@ import io.fraudshield.accountrisk.status.AccountStatusService;
 import io.fraudshield.accountrisk.status.AccountStatusView;
 import io.fraudshield.accountrisk.status.StatusQueryRequest;
 import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.metrics.BusinessMetrics;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,8 @@ public class TransferCheckService {
     private final Pseudonymizer pseudonymizer;
     private final PunishmentConfig punishment;
     private final TransferRulesConfig rules;
+    @Inject
+    BusinessMetrics metrics;
 
     public TransferCheckService(AccountStatusService statuses, RestrictionService restrictions, TokenBuckets buckets,
                                 Pseudonymizer pseudonymizer, PunishmentConfig punishment, TransferRulesConfig rules) {
@@ -57,6 +61,7 @@ public class TransferCheckService {
                 request.ownAccount() && request.payer().bank().equals(request.payee().bank()), purpose,
                 punishment.exemptDebits().contains(purpose.name()));
         TransferPolicy.Decision decision = TransferPolicy.decide(rules.rules(), facts);
+        metrics.decision("transfer-check", decision.outcome(), decision.reasons());
         Long hours = decision.delay().map(d -> d.toHours()).orElse(null);
         Instant creditAfter = decision.delay().map(d -> Instant.now().plus(d)).orElse(null);
         return new TransferCheckView(decision.outcome(), decision.reasons(), hours, creditAfter,

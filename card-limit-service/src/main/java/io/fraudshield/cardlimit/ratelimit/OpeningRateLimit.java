@@ -1,6 +1,7 @@
 package io.fraudshield.cardlimit.ratelimit;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.common.metrics.BusinessMetrics;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
@@ -40,8 +41,10 @@ public class OpeningRateLimit {
 
     private final AgroalDataSource dataSource;
     private final OpeningRateConfig config;
+    private final BusinessMetrics metrics;
 
-    public OpeningRateLimit(AgroalDataSource dataSource, OpeningRateConfig config) {
+    public OpeningRateLimit(AgroalDataSource dataSource, OpeningRateConfig config, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.config = config;
         String missing = config.banks().values().stream().filter(tier -> !config.tiers().containsKey(tier))
@@ -89,6 +92,7 @@ public class OpeningRateLimit {
             }
         });
         if (wait > 0) {
+            metrics.quotaRejection("opening-rate");
             throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "This bank made " + tier.bucketSize()
                     + " opening decisions in a burst; " + tier.refillPerMinute() + " come back per minute",
                     List.of(), Map.of("Retry-After", String.valueOf(wait)));

@@ -33,6 +33,8 @@ import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.fraudshield.common.sql.LocalTransaction;
 import io.fraudshield.common.sql.RoundTrip;
+import io.fraudshield.common.metrics.BusinessMetrics;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -69,6 +71,8 @@ public class SlotReservationService {
     private final OverrideService overrideUse;
     private final Idempotency idempotency;
     private final LocalTransaction transaction;
+    @Inject
+    BusinessMetrics metrics;
 
     public SlotReservationService(CardSlotRepository slots, PersonLinks links, LimitOverrideRepository overrides,
                                   RuleBook rules, Pseudonymizer pseudonymizer, PersonRestrictions restrictions,
@@ -186,7 +190,8 @@ public class SlotReservationService {
                     .orElseThrow(() -> ProblemException.notFound("Override " + request.overrideId())));
             Assessment assessment = assess(bank, request, applicant, paymentInstitution, refs,
                     slots.holdings(counts.counts(), row -> rules.consumedBy(row.accountClass(), row.cardCategory(), paymentInstitution)),
-                    counts.agentCards(), lockedOverride.map(o -> grantedOverride(o, bank, refs, request, paymentInstitution, now)));
+                    counts.agentCards(), lockedOverride.map(o -> grantedOverride(o, bank, refs, request, paymentInstitution, now)),
+                    "opening-reservation");
             Decision decision = assessment.decision();
             var holdings = HoldingView.of(assessment.holdings(), assessment.limits(), paymentInstitution);
             RestResponse<ReservationView> response;
@@ -264,11 +269,12 @@ public class SlotReservationService {
 
     private Assessment assess(String bank, OpeningRequest request, Applicant applicant, boolean paymentInstitution,
                               List<String> refs, Map<Limit, LimitHolding> holdings, OptionalInt agentCards,
-                              Optional<LimitOverride> override) {
+                              Optional<LimitOverride> override, String operation) {
         LimitSet limits = rules.limitsAt(bank);
         Decision decision = CardSlotPolicy.decide(new OpeningFacts(request.accountClass(), request.card(),
                 request.channel(), rules.excludedCategories(), paymentInstitution, limits, holdings, agentCards,
                 applicant.restriction(), override.map(o -> o.limitKind), rules.config().whenRiskServiceUnavailable()));
+        metrics.decision(operation, decision.outcome(), decision.reasons());
         return new Assessment(decision, holdings, limits, override);
     }
 
@@ -281,7 +287,7 @@ public class SlotReservationService {
                 : OptionalInt.of(slots.agentOpenCards(bank, agentRefs, now));
         Optional<LimitOverride> override = Optional.ofNullable(request.overrideId())
                 .map(id -> usableOverride(id, bank, refs, consumed(request, paymentInstitution), now));
-        return assess(bank, request, applicant, paymentInstitution, refs, holdings, agentCards, override);
+        return assess(bank, request, applicant, paymentInstitution, refs, holdings, agentCards, override, "opening-check");
     }
 
     private Set<Limit> consumed(OpeningRequest request, boolean paymentInstitution) {

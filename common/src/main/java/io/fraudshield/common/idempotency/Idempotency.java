@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.digest.CanonicalDigest;
+import io.fraudshield.common.metrics.BusinessMetrics;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.fraudshield.common.sql.RoundTrip;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,6 +41,8 @@ public class Idempotency {
     private final CanonicalDigest canonical;
     private final Pseudonymizer pseudonymizer;
     private final ObjectMapper json;
+    @Inject
+    BusinessMetrics metrics;
 
     public Idempotency(IdempotencyStore store, CanonicalDigest canonical, Pseudonymizer pseudonymizer, ObjectMapper json) {
         this.store = store;
@@ -119,6 +123,7 @@ public class Idempotency {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with a different request body; use a new key");
             }
+            metrics.idempotentReplay(view.getSimpleName());
             return Optional.of(replay(earlier.get(), view));
         }
         return Optional.empty();

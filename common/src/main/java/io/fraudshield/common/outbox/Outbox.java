@@ -2,6 +2,7 @@ package io.fraudshield.common.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.common.sql.RoundTrip;
+import io.fraudshield.common.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,8 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox (id, aggregate, type, destination, payload)"
-            + " values (?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into outbox (id, aggregate, type, destination, payload, traceparent)"
+            + " values (?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -34,13 +35,6 @@ public class Outbox {
      * @param payload     the body, usually JSON
      * @return the message id the receiver sees as {@link OutboxMessage#MESSAGE_ID_HEADER}
      */
-    /** {@link #enqueue}, added to a round trip of a write that makes its own (plain JDBC, no JTA). */
-    public UUID enqueueIn(RoundTrip trip, String aggregate, String type, String destination, String payload) {
-        UUID id = UUID.randomUUID();
-        trip.add(INSERT, id, aggregate, type, destination, payload);
-        return id;
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String aggregate, String type, String destination, String payload) {
         UUID id = UUID.randomUUID();
@@ -51,10 +45,19 @@ public class Outbox {
             insert.setString(3, type);
             insert.setString(4, destination);
             insert.setString(5, payload);
+            // the writer's trace, continued by the relay when it delivers
+            insert.setString(6, Traceparent.current().orElse(null));
             insert.executeUpdate();
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException("outbox enqueue failed", e);
         }
+    }
+
+    /** {@link #enqueue}, added to a round trip of a write that makes its own (plain JDBC, no JTA). */
+    public UUID enqueueIn(RoundTrip trip, String aggregate, String type, String destination, String payload) {
+        UUID id = UUID.randomUUID();
+        trip.add(INSERT, id, aggregate, type, destination, payload, Traceparent.current().orElse(null));
+        return id;
     }
 }

@@ -35,10 +35,12 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Backoff backoff;
     private final Map<String, OutboxDelivery> deliveries;
+    private final OutboxTracing tracing;
 
     public OutboxRelay(OutboxStore store, OutboxMetrics metrics, OutboxConfig config,
-                       @Any Instance<OutboxDelivery> deliveries) {
+                       @Any Instance<OutboxDelivery> deliveries, OutboxTracing tracing) {
         this.store = store;
+        this.tracing = tracing;
         this.metrics = metrics;
         this.config = config;
         this.backoff = new Backoff(config.backoffBase(), config.backoffMax(), () -> ThreadLocalRandom.current().nextDouble());
@@ -88,6 +90,11 @@ public class OutboxRelay {
     }
 
     private boolean relay(UUID owner, OutboxMessage message) {
+        // the attempt and its outcome's log lines belong to the trace of the request that wrote the message
+        return tracing.within(message, () -> attemptAndRecord(owner, message));
+    }
+
+    private boolean attemptAndRecord(UUID owner, OutboxMessage message) {
         DeliveryOutcome outcome = attempt(message);
         switch (outcome.kind()) {
             case DELIVERED -> {

@@ -32,7 +32,7 @@ public class OutboxStore {
             + " update outbox o set lease_owner = ?, lease_until = now() + ? * interval '1 millisecond',"
             + " attempts = o.attempts + 1"
             + " from claimable where o.id = claimable.id"
-            + " returning o.id, o.aggregate, o.type, o.destination, o.payload, o.attempts, o.position";
+            + " returning o.id, o.aggregate, o.type, o.destination, o.payload, o.attempts, o.position, o.traceparent, o.created_at";
     private static final String RELEASE = ", lease_until = null, lease_owner = null where id = ? and lease_owner = ?";
     private static final String DELIVERED = "update outbox set status = 'DELIVERED', delivered_at = now(),"
             + " last_error = null" + RELEASE;
@@ -66,7 +66,8 @@ public class OutboxStore {
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new Claimed(rows.getLong(7), new OutboxMessage(rows.getObject(1, UUID.class),
-                            rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5), rows.getInt(6))));
+                            rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5), rows.getInt(6),
+                            rows.getString(8), rows.getTimestamp(9).toInstant())));
                 }
             }
             // UPDATE … RETURNING gives no order: deliver in the order the messages were written

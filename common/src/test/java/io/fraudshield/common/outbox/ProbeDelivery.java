@@ -1,5 +1,6 @@
 package io.fraudshield.common.outbox;
 
+import io.fraudshield.common.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ public class ProbeDelivery implements OutboxDelivery {
                 .timeout(Duration.ofSeconds(20))
                 .header(OutboxMessage.MESSAGE_ID_HEADER, message.id().toString())
                 .header("Aggregate", message.aggregate())
+                .header("traceparent", Traceparent.current().orElse("none"))
                 .POST(HttpRequest.BodyPublishers.ofString(message.payload()))
                 .build();
         try {

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  */
 public final class ProbeReceiver {
 
-    public record Received(String messageId, String aggregate, String payload, int answered) {
+    public record Received(String messageId, String aggregate, String payload, int answered, String traceparent) {
     }
 
     private static ProbeReceiver instance;
@@ -86,7 +86,7 @@ public final class ProbeReceiver {
         int status = next == null ? 200 : next;
         synchronized (this) {
             received.add(new Received(exchange.getRequestHeaders().getFirst(OutboxMessage.MESSAGE_ID_HEADER), aggregate,
-                    payload, status));
+                    payload, status, exchange.getRequestHeaders().getFirst("traceparent")));
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();

@@ -41,9 +41,11 @@ public class DeadlineJob {
     private final OrderDispatcher dispatcher;
     private final AuditTrail audit;
     private final DeadlinePolicy policy;
+    private final FeedbackDeadlines feedbackDeadlines;
 
     public DeadlineJob(OrderRepository orders, MarkerEvents markers, OrderDispatcher dispatcher, AuditTrail audit,
-                       StopPaymentConfig config) {
+                       StopPaymentConfig config, FeedbackDeadlines feedbackDeadlines) {
+        this.feedbackDeadlines = feedbackDeadlines;
         this.orders = orders;
         this.markers = markers;
         this.dispatcher = dispatcher;
@@ -55,6 +57,7 @@ public class DeadlineJob {
     void run() {
         expireDue(Instant.now());
         remindDue(Instant.now());
+        feedbackDeadlines.refreshOverdue(Instant.now());
     }
 
     /** @return how many orders ended */

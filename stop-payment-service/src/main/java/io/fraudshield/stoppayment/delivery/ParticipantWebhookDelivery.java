@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudshield.common.outbox.DeliveryOutcome;
 import io.fraudshield.common.outbox.OutboxDelivery;
 import io.fraudshield.common.outbox.OutboxMessage;
+import io.fraudshield.common.tracing.Traceparent;
 import io.fraudshield.stoppayment.participant.ParticipantService;
 import io.fraudshield.stoppayment.participant.WebhookTarget;
 import io.fraudshield.stoppayment.rules.StopPaymentConfig;
@@ -35,9 +36,11 @@ public class ParticipantWebhookDelivery implements OutboxDelivery {
     private final ObjectMapper json;
     private final Duration readTimeout;
     private final HttpClient http;
+    private final WebhookLag lag;
 
     public ParticipantWebhookDelivery(ParticipantService participants, DeliveryAttemptStore attempts, Sealer sealer,
-                                      ObjectMapper json, StopPaymentConfig config) {
+                                      ObjectMapper json, StopPaymentConfig config, WebhookLag lag) {
+        this.lag = lag;
         this.participants = participants;
         this.attempts = attempts;
         this.sealer = sealer;
@@ -65,13 +68,15 @@ public class ParticipantWebhookDelivery implements OutboxDelivery {
             return record(message, event, started, startedNanos, null, DeliveryOutcome.retry("no active signing secret"));
         }
         long timestamp = started.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target.get().url()).timeout(readTimeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.get().url()).timeout(readTimeout)
                 .header("Content-Type", "application/json")
                 .header(WebhookSigner.EVENT_ID_HEADER, message.id().toString())
                 .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.signatureHeader(timestamp, event.body(), target.get().secrets()))
-                .POST(HttpRequest.BodyPublishers.ofString(event.body(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(event.body(), StandardCharsets.UTF_8));
+        // the trace of the request that caused the event (the outbox keeps it), for the participant's own tracing
+        Traceparent.current().ifPresent(traceparent -> request.header(Traceparent.HEADER, traceparent));
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             return record(message, event, started, startedNanos, status, DeliveryOutcome.ofHttpStatus(status));
         } catch (IOException e) {
             return record(message, event, started, startedNanos, null, DeliveryOutcome.retry(e.getClass().getSimpleName()));
@@ -84,6 +89,9 @@ public class ParticipantWebhookDelivery implements OutboxDelivery {
     private DeliveryOutcome record(OutboxMessage message, WebhookEvent event, Instant started, long startedNanos,
                                    Integer status, DeliveryOutcome outcome) {
         int millis = (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+        if (outcome.kind() == DeliveryOutcome.Kind.DELIVERED) {
+            lag.acknowledged(event.participant(), message.writtenAt(), Instant.now());
+        }
         attempts.record(new DeliveryAttempt(message.id(), event.orderId(), event.participant(), event.type(),
                 message.attempt(), started, status, outcome.kind().name(), outcome.detail(), millis));
         return outcome;

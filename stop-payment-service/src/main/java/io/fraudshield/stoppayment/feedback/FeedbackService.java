@@ -7,8 +7,10 @@ import io.fraudshield.common.audit.AuditTrail;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.problem.IllegalTransitionException;
 import io.fraudshield.common.problem.ProblemException;
+import io.fraudshield.common.metrics.BusinessMetrics;
 import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.stoppayment.deadline.DeadlinePolicy;
+import io.fraudshield.stoppayment.deadline.FeedbackDeadlines;
 import io.fraudshield.stoppayment.marker.MarkerEvents;
 import io.fraudshield.stoppayment.order.OrderAccess;
 import io.fraudshield.stoppayment.order.OrderDetails;
@@ -47,9 +49,14 @@ public class FeedbackService {
     private final AuditTrail audit;
     private final DeadlinePolicy deadlines;
     private final ObjectMapper json;
+    private final BusinessMetrics metrics;
+    private final FeedbackDeadlines feedbackDeadlines;
 
     public FeedbackService(OrderRepository orders, OrderDispatcher dispatcher, TrailService trail, MarkerEvents markers,
-                           AuditTrail audit, StopPaymentConfig config, ObjectMapper json) {
+                           AuditTrail audit, StopPaymentConfig config, ObjectMapper json, BusinessMetrics metrics,
+                           FeedbackDeadlines feedbackDeadlines) {
+        this.metrics = metrics;
+        this.feedbackDeadlines = feedbackDeadlines;
         this.orders = orders;
         this.dispatcher = dispatcher;
         this.trail = trail;
@@ -98,7 +105,15 @@ public class FeedbackService {
             stillMissing = trail.follow(bank, stopCase, order, transfer, stillMissing, now);
         }
         audited(bank, "order.answered." + order.state.name().toLowerCase(), order, stopCase, before);
+        observed(order, now);
         return OrderView.of(order, stopCase.caseNumber);
+    }
+
+    /** The answer as the metrics see it: one decision per answer, and whether it came after its deadline. */
+    private void observed(StopOrder order, Instant now) {
+        metrics.decision("order-feedback", order.state.name(),
+                order.notExecutedReason == null ? BusinessMetrics.NO_REASON : order.notExecutedReason);
+        feedbackDeadlines.answered(order, now);
     }
 
     private void applyExecution(Caller bank, StopCase stopCase, StopOrder order, OrderDetails details, Instant now) {

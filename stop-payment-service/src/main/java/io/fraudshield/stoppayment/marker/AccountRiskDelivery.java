@@ -9,6 +9,7 @@ import io.fraudshield.common.outbox.DeliveryOutcome;
 import io.fraudshield.common.outbox.OutboxDelivery;
 import io.fraudshield.common.outbox.OutboxMessage;
 import io.fraudshield.common.servicetoken.ServiceTokens;
+import io.fraudshield.common.tracing.Traceparent;
 import io.fraudshield.stoppayment.rules.StopPaymentConfig;
 import io.fraudshield.stoppayment.sealing.Sealer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,6 +103,7 @@ public class AccountRiskDelivery implements OutboxDelivery {
                 .header(OutboxMessage.MESSAGE_ID_HEADER, message.id().toString())
                 .header("Authorization", tokens.bearerFor(accountRisk.audience()))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        Traceparent.current().ifPresent(traceparent -> request.header(Traceparent.HEADER, traceparent));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -23,6 +23,8 @@ public interface StopPaymentConfig {
 
     Deadline deadline();
 
+    Feedback feedback();
+
     Webhooks webhooks();
 
     Sealing sealing();
@@ -79,6 +81,12 @@ public interface StopPaymentConfig {
         /** docs/rules.md B2: layers followed automatically; the next one is recorded, not followed. */
         @WithDefault("5")
         int maxDepth();
+    }
+
+    interface Feedback {
+        /** docs/rules.md A6 "immediately": later answers count as a missed deadline (FraudShield's objective). */
+        @WithDefault("PT60S")
+        Duration maxLatency();
     }
 
     interface Deadline {
