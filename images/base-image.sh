@@ -21,7 +21,7 @@ grep -q '^JAVA_VERSION="17' "$JAVA_HOME/release" || { echo "base-image: $JAVA_HO
 [[ -d "$JAVA_HOME/jmods" ]] || { echo "base-image: $JAVA_HOME has no jmods (Debian: apt-get install openjdk-17-jmods)" >&2; exit 1; }
 
 # the inputs: this script, the JDK build, the C library build; unchanged inputs reuse the tarball
-inputs=$(cat "$0" "$JAVA_HOME/release"; ldd --version | head -1)
+inputs=$(cat "$0" "$JAVA_HOME/release"; ldd --version | sed -n 1p)
 inputs_sha=$(printf '%s' "$inputs" | sha256sum | cut -c1-64)
 if [[ -f "$OUT" && -f "$OUT.inputs" && "$(cat "$OUT.inputs")" == "$inputs_sha" ]]; then
   exit 0
@@ -64,7 +64,7 @@ gzip -n -6 <"$work/layer.tar" >"$layer"
 layer_sha=$(sha256sum "$layer" | cut -c1-64)
 
 jdk=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JAVA_HOME/release")
-libc=$(ldd --version | head -1)
+libc=$(ldd --version | sed -n 1p)
 cat >"$work/config.json" <<JSON
 {"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z",
 "config":{"User":"$APP_UID:$APP_UID","WorkingDir":"/work",
