@@ -29,6 +29,7 @@ final class CrdSchemas {
     static final List<String> VENDORED = List.of(
             "crds/cloudnative-pg/clusters.yaml",
             "crds/cloudnative-pg/poolers.yaml",
+            "crds/cloudnative-pg/scheduledbackups.yaml",
             "crds/gateway-api/gatewayclasses.yaml",
             "crds/gateway-api/gateways.yaml",
             "crds/gateway-api/httproutes.yaml",

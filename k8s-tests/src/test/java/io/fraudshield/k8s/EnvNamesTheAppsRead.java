@@ -31,6 +31,7 @@ final class EnvNamesTheAppsRead implements Invariant {
             "QUARKUS_REDIS_CLIENT_TYPE",             // quarkus.redis.client-type=sentinel
             "QUARKUS_REDIS_MASTER_NAME",             // quarkus.redis.master-name
             "QUARKUS_REDIS_ROLE",                    // quarkus.redis.role=master
+            "QUARKUS_REDIS_PASSWORD",                // quarkus.redis.password: Sentinels and primary alike
             "JAVA_TOOL_OPTIONS");                    // read by the JVM itself, whatever the image's entrypoint
 
     /** map properties whose keys are key ids: env name prefix -> the property prefix the properties files use */

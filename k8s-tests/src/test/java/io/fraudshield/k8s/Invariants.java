@@ -16,7 +16,18 @@ final class Invariants {
             new EdgeReachability(),
             new EnvNamesTheAppsRead(),
             new GracefulTermination(),
-            new SecretsNeverValued());
+            new SecretsNeverValued(),
+            new RedisAuthenticated(),
+            new NoEgressToEverywhere(),
+            new TraceContextDroppedAtEdge(),
+            new EdgeNamespaceLockedDown(),
+            new PostgresImagePinned(false));
+
+    /** Production only: what a single-node trial cluster cannot have (an object store, its API server's /32). */
+    static final List<Invariant> PRODUCTION = List.of(
+            new PostgresImagePinned(true),
+            new ApiServerPinned(),
+            new BackupsConfigured());
 
     private Invariants() {
     }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A default-deny policy (ingress and egress) covers the namespace, and every pod the overlay makes (the services,
+ * A default-deny policy (ingress and egress) covers namespace fraudshield (the gateway namespace's own is
+ * EdgeNamespaceLockedDown's), and every pod the overlay makes (the services,
  * Redis, and the pods CloudNativePG makes for each Cluster and Pooler) is named by a policy of its own that says who
  * may reach it (policyTypes Ingress): the shared egress-only policies (DNS, OTLP, IdP, API server) do not count.
  */
@@ -17,7 +18,9 @@ final class NetworkPolicyCoverage implements Invariant {
     @Override
     public List<String> violations(Manifests manifests) {
         List<String> violations = new ArrayList<>();
-        boolean defaultDeny = manifests.ofKind("NetworkPolicy").anyMatch(policy -> {
+        boolean defaultDeny = manifests.ofKind("NetworkPolicy")
+                .filter(policy -> !EdgeReachability.GATEWAY_NAMESPACE.equals(policy.path("metadata").path("namespace").asText()))
+                .anyMatch(policy -> {
             JsonNode spec = policy.path("spec");
             return spec.path("podSelector").isEmpty() && spec.path("ingress").isEmpty()
                     && spec.path("egress").isEmpty() && types(spec).containsAll(List.of("Ingress", "Egress"));

@@ -38,6 +38,15 @@ class RenderedOverlaysTest {
         }
     }
 
+    @Test
+    void production_backs_up_postgres_pins_its_image_by_digest_and_names_the_api_server() {
+        Manifests production = Overlay.PRODUCTION.render();
+        for (Invariant invariant : Invariants.PRODUCTION) {
+            assertThat(invariant.violations(production)).as(invariant.getClass().getSimpleName()).isEmpty();
+        }
+        assertThat(production.ofKind("ScheduledBackup")).hasSize(3);
+    }
+
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void the_edge_is_a_mutual_tls_gateway_with_one_route_per_service_and_no_ingress(Overlay overlay) {

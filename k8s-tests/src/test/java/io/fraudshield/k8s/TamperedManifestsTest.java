@@ -256,4 +256,104 @@ class TamperedManifestsTest {
                 .anySatisfy(v -> assertThat(v).contains("DB_PASSWORD has a literal value"))
                 .anySatisfy(v -> assertThat(v).contains("Secret/leaked"));
     }
+
+    @Test
+    void redis_without_a_password_or_a_client_without_it_is_caught() {
+        ObjectNode config = at("ConfigMap", "fraudshield-redis-config", "/data");
+        config.put("redis.conf", config.path("redis.conf").asText().replace("protected-mode yes", "protected-mode no"));
+        config.put("configure.sh", config.path("configure.sh").asText().replace("masterauth", "masterauth-off"));
+        ArrayNode env = (ArrayNode) at("Deployment", "account-risk-service", "/spec/template/spec/containers/0").path("env");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (env.get(i).path("name").asText().equals("QUARKUS_REDIS_PASSWORD")) {
+                env.remove(i);
+            }
+        }
+        ((ObjectNode) at("StatefulSet", "fraudshield-redis", "/spec/template/spec/containers/1").path("env").get(0))
+                .put("name", "REDIS_AUTH");
+        assertThat(violations(new RedisAuthenticated(), production))
+                .anySatisfy(v -> assertThat(v).contains("protected mode off"))
+                .anySatisfy(v -> assertThat(v).contains("does not write masterauth"))
+                .anySatisfy(v -> assertThat(v).contains("account-risk-service").contains("QUARKUS_REDIS_PASSWORD"))
+                .anySatisfy(v -> assertThat(v).contains("container sentinel").contains("REDISCLI_AUTH"));
+    }
+
+    @Test
+    void egress_to_every_address_outside_the_webhook_rule_is_caught() {
+        ObjectNode peer = (ObjectNode) production.get("NetworkPolicy", ApiServerPinned.POLICY).at("/spec/egress/0/to/0");
+        peer.putObject("ipBlock").put("cidr", "0.0.0.0/0");
+        ObjectNode webhookPorts = (ObjectNode) production.get("NetworkPolicy", "stop-payment-service").at("/spec/egress/2/ports/0");
+        webhookPorts.put("port", 22);
+        assertThat(violations(new NoEgressToEverywhere(), production))
+                .anySatisfy(v -> assertThat(v).contains(ApiServerPinned.POLICY).contains("0.0.0.0/0"))
+                .anySatisfy(v -> assertThat(v).contains("NetworkPolicy/stop-payment-service"));
+        assertThat(violations(new ApiServerPinned(), production))
+                .anySatisfy(v -> assertThat(v).contains("is not one address"));
+    }
+
+    @Test
+    void an_api_server_peer_wider_than_one_address_is_caught() {
+        ((ObjectNode) production.get("NetworkPolicy", ApiServerPinned.POLICY).at("/spec/egress/0/to/0/ipBlock"))
+                .put("cidr", "10.0.0.0/8");
+        assertThat(violations(new ApiServerPinned(), production))
+                .anySatisfy(v -> assertThat(v).contains("is not one address"));
+    }
+
+    @Test
+    void a_route_rule_that_passes_the_callers_trace_context_on_is_caught() {
+        ObjectNode rule = (ObjectNode) production.get("HTTPRoute", "card-limit-service").at("/spec/rules/1");
+        rule.remove("filters");
+        ArrayNode removed = (ArrayNode) production.get("HTTPRoute", "stop-payment-service")
+                .at("/spec/rules/0/filters/0/requestHeaderModifier/remove");
+        removed.removeAll();
+        removed.add("tracestate");
+        assertThat(violations(new TraceContextDroppedAtEdge(), production))
+                .anySatisfy(v -> assertThat(v).contains("HTTPRoute/card-limit-service rule 1"))
+                .anySatisfy(v -> assertThat(v).contains("HTTPRoute/stop-payment-service rule 0"));
+    }
+
+    @Test
+    void an_edge_namespace_without_default_deny_or_with_a_wider_proxy_policy_is_caught() {
+        production.remove("NetworkPolicy", "fraudshield-gateway-default-deny");
+        ObjectNode proxy = production.get("NetworkPolicy", "fraudshield-gateway-proxy");
+        ((ObjectNode) proxy.at("/spec/egress/0/ports/0")).put("port", 9000);
+        ((ArrayNode) proxy.at("/spec/egress")).addObject().putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+        ((ArrayNode) proxy.at("/spec/ingress/0/ports")).addObject().put("protocol", "TCP").put("port", 19001);
+        assertThat(violations(new EdgeNamespaceLockedDown(), production))
+                .anySatisfy(v -> assertThat(v).contains("no default-deny"))
+                .anySatisfy(v -> assertThat(v).contains("port 9000 to/from namespace fraudshield"))
+                .anySatisfy(v -> assertThat(v).contains("egress: every port"))
+                .anySatisfy(v -> assertThat(v).contains("port 19001 open to everyone"));
+    }
+
+    @Test
+    void a_postgres_image_without_digest_or_with_a_moving_tag_is_caught() {
+        at("Cluster", "fraudshield-cardlimit", "/spec").put("imageName", "ghcr.io/cloudnative-pg/postgresql:17.6");
+        at("Cluster", "fraudshield-stoppayment", "/spec").put("imageName", "ghcr.io/cloudnative-pg/postgresql:17");
+        assertThat(violations(new PostgresImagePinned(true), production))
+                .anySatisfy(v -> assertThat(v).contains("fraudshield-cardlimit").contains("no @sha256 digest"))
+                .anySatisfy(v -> assertThat(v).contains("fraudshield-stoppayment").contains("no major.minor tag"));
+        assertThat(violations(new PostgresImagePinned(false), production))
+                .noneSatisfy(v -> assertThat(v).contains("fraudshield-cardlimit"));
+    }
+
+    @Test
+    void a_cluster_without_wal_archiving_schedule_or_backup_alerts_is_caught() {
+        at("Cluster", "fraudshield-accountrisk", "/spec/backup").remove("barmanObjectStore");
+        production.remove("ScheduledBackup", "fraudshield-stoppayment-nightly");
+        production.remove("ExternalSecret", "fraudshield-postgres-backup-credentials");
+        production.remove("PrometheusRule", "fraudshield-postgres-backups");
+        assertThat(violations(new BackupsConfigured(), production))
+                .anySatisfy(v -> assertThat(v).contains("fraudshield-accountrisk").contains("no WAL archiving"))
+                .anySatisfy(v -> assertThat(v).contains("fraudshield-stoppayment: no ScheduledBackup"))
+                .anySatisfy(v -> assertThat(v).contains("fraudshield-cardlimit").contains("s3Credentials.accessKeyId"))
+                .anySatisfy(v -> assertThat(v).contains("no alert on cnpg_collector_last_available_backup_timestamp"));
+    }
+
+    @Test
+    void a_backup_cluster_field_or_schedule_method_the_crd_does_not_know_fails_its_schema() {
+        at("Cluster", "fraudshield-cardlimit", "/spec/backup").put("retentionPolicy", "30 days");
+        at("ScheduledBackup", "fraudshield-cardlimit-nightly", "/spec").put("method", "pgdump");
+        assertThat(CrdSchemas.problems(production.get("Cluster", "fraudshield-cardlimit"))).isNotEmpty();
+        assertThat(CrdSchemas.problems(production.get("ScheduledBackup", "fraudshield-cardlimit-nightly"))).isNotEmpty();
+    }
 }
