@@ -60,15 +60,16 @@ public class BulkOpeningSignal {
      * the earlier signal, the banks, the person's audit chain head); the signal, the outbox message and the audit
      * event join {@code last}, the round trip that commits the confirmation.
      */
-    public void afterConfirmationIn(Connection connection, RoundTrip last, Caller caller, UUID slotId, String bank,
-                                    String customerRef, long recent, Instant now) throws SQLException {
+    public void afterConfirmationIn(Connection connection, RoundTrip last, AuditTrail.Heads heads, Caller caller, UUID slotId,
+                                    String bank, String customerRef, long recent, Instant now) throws SQLException {
         Instant since = windowStart(now);
         RoundTrip check = new RoundTrip();
         check.add("select pg_advisory_xact_lock(hashtext(?))", customerRef);
         int earlier = check.add("select count(*) from bulk_opening_signal where customer_ref = ? and signalled_at > ?",
                 customerRef, since);
         int banks = SlotStatements.banksConfirmedSinceWith(check, slotId, bank, since, rules.excludedCategories());
-        AuditTrail.Heads heads = audit.lockHeadsIn(check, new AuditTrail.Subject("person", customerRef));
+        // the confirmation's heads: the card's event and this one may share a chain
+        audit.lockMoreHeadsIn(check, heads, new AuditTrail.Subject("person", customerRef));
         RoundTrip.Results results = check.run(connection);
         if (((Number) results.rows(earlier).single()[0]).longValue() > 0) {
             return;

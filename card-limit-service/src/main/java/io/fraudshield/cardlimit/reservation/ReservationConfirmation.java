@@ -109,7 +109,7 @@ public class ReservationConfirmation {
                 boolean counted = slot.cardCategory == null || !rules.excludedCategories().contains(slot.cardCategory);
                 long recent = ((Number) locked.rows(recentOpenings).single()[0]).longValue() + (counted ? 1 : 0);
                 if (bulkOpening.reached(recent)) {
-                    bulkOpening.afterConfirmationIn(connection, last, caller, slot.id, bank, slot.customerRef, recent, appNow);
+                    bulkOpening.afterConfirmationIn(connection, last, heads, caller, slot.id, bank, slot.customerRef, recent, appNow);
                 }
             }
             RestResponse<CardView> response = RestResponse.ResponseBuilder.ok(after)

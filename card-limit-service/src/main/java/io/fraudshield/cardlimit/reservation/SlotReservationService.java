@@ -174,10 +174,11 @@ public class SlotReservationService {
             RoundTrip last = new RoundTrip();
             PersonLinks.LinkedPersons persons = linking.settle(locked, caller, last, subjects -> {
                 try {
+                    // into the reservation's own heads: a merged person's chain may be the slot's
                     RoundTrip lockPersonChain = new RoundTrip();
-                    AuditTrail.Heads personHeads = audit.lockHeadsIn(lockPersonChain, subjects);
-                    personHeads.read(lockPersonChain.run(connection));
-                    return personHeads;
+                    audit.lockMoreHeadsIn(lockPersonChain, heads, subjects);
+                    heads.read(lockPersonChain.run(connection));
+                    return heads;
                 } catch (SQLException e) {
                     throw new IllegalStateException("audit head lock failed", e);
                 }

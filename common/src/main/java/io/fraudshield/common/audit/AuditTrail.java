@@ -76,8 +76,18 @@ public class AuditTrail {
      * commits the change. The heads stay locked until that commit.
      */
     public Heads lockHeadsIn(RoundTrip trip, Subject... subjects) {
+        return lockMoreHeadsIn(trip, new Heads(), subjects);
+    }
+
+    /**
+     * Locks the chains of more objects into heads a write already holds (and may already have appended to): after
+     * the round trip ran, {@link Heads#read} adds the new chains and keeps the ones it holds as they are, so two
+     * appends of one write on one chain follow each other whichever call locked it.
+     */
+    public Heads lockMoreHeadsIn(RoundTrip trip, Heads heads, Subject... subjects) {
         Integer[] chainIds = java.util.Arrays.stream(subjects).map(this::chainOf).distinct().sorted().toArray(Integer[]::new);
-        return new Heads(trip.add(LOCK_HEADS, (Object) chainIds));
+        heads.statement = trip.add(LOCK_HEADS, (Object) chainIds);
+        return heads;
     }
 
     /**
@@ -107,21 +117,20 @@ public class AuditTrail {
     /** Chains' heads, locked by a statement of a caller's round trip. */
     public static final class Heads {
 
-        private final int statement;
+        private int statement;
         private final Map<Integer, Head> locked = new HashMap<>();
 
-        private Heads(int statement) {
-            this.statement = statement;
+        private Heads() {
         }
 
-        /** Reads the locked heads from the results of the round trip that locked them. */
+        /** Reads the heads locked by the last lock statement from the results of its round trip. */
         public void read(RoundTrip.Results results) {
-            // a chain without a head stays absent: appendIn refuses it
+            // a chain without a head stays absent: appendIn refuses it; a chain already held keeps its appends
             for (Object[] row : results.rows(statement).rows()) {
                 Head head = new Head();
                 head.seq = ((Number) row[1]).longValue();
                 head.hash = (String) row[2];
-                locked.put((Integer) row[0], head);
+                locked.putIfAbsent((Integer) row[0], head);
             }
         }
     }

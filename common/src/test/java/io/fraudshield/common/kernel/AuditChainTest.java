@@ -326,6 +326,32 @@ class AuditChainTest {
     }
 
     @Test
+    void twoObjectsOfOneChainLockedByTwoCallsOfOneWriteAppendOneAfterTheOther() throws Exception {
+        // a person whose chain is card-1's: the confirmation locks the card's chain, the bulk-opening signal the person's
+        String person = java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "person-" + i)
+                .filter(id -> audit.chainOf(new AuditTrail.Subject("person", id)) == chain).findFirst().orElseThrow();
+        try (java.sql.Connection connection = runtimeRole.getConnection()) {
+            connection.setAutoCommit(false);
+            io.fraudshield.common.sql.RoundTrip first = new io.fraudshield.common.sql.RoundTrip();
+            AuditTrail.Heads heads = audit.lockHeadsIn(first, new AuditTrail.Subject("card", "card-1"));
+            heads.read(first.run(connection));
+            io.fraudshield.common.sql.RoundTrip last = new io.fraudshield.common.sql.RoundTrip();
+            AuditEvent card = audit.appendIn(last, heads, OFFICER,
+                    new AuditEntry("card.confirmed", "RULES A1", "card", "card-1", null, Map.of("i", 6)));
+            io.fraudshield.common.sql.RoundTrip more = new io.fraudshield.common.sql.RoundTrip();
+            audit.lockMoreHeadsIn(more, heads, new AuditTrail.Subject("person", person));
+            heads.read(more.run(connection));
+            AuditEvent signal = audit.appendIn(last, heads, OFFICER,
+                    new AuditEntry("signal.bulk-opening", "RULES A3", "person", person, null, Map.of("i", 7)));
+            last.run(connection);
+            connection.commit();
+            assertEquals(6, card.seq());
+            assertEquals(7, signal.seq(), "the second lock of the chain keeps the first append");
+        }
+        verify().body("intact", equalTo(true)).body("verifiedEvents", equalTo(7));
+    }
+
+    @Test
     void aBatchMovesEachHeadOnceOverItsEventsButNoHeadJumpsOverAMissingEvent() {
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
