@@ -34,6 +34,14 @@ public class ChangeFeed {
     private static final String HEAD = "select seq from feed_head where id = 1";
     private static final String PAGE = "select seq, object_type, object_id, subject_type, subject_ref, change, category,"
             + " level, valid_from, valid_until, occurred_at, measures from marker_event where seq > ? order by seq limit ?";
+    /**
+     * A page and the head in one statement, so in one snapshot: the head is exactly what was committed when the page
+     * was read (a join keeps the head row when no event follows the cursor).
+     */
+    private static final String PAGE_WITH_HEAD = "select h.seq, e.seq, e.object_type, e.object_id, e.subject_type,"
+            + " e.subject_ref, e.change, e.category, e.level, e.valid_from, e.valid_until, e.occurred_at, e.measures"
+            + " from feed_head h left join lateral (select * from marker_event where seq > ? order by seq limit ?) e on true"
+            + " where h.id = 1 order by e.seq";
     private static final TypeReference<List<FeedMeasure>> MEASURES = new TypeReference<>() {
     };
 
@@ -96,16 +104,48 @@ public class ChangeFeed {
             List<MarkerEventView> events = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    events.add(new MarkerEventView(row.getLong(1), row.getString(2), row.getObject(3, java.util.UUID.class),
-                            row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            instant(row.getTimestamp(9)), instant(row.getTimestamp(10)), instant(row.getTimestamp(11)),
-                            measures(row.getString(12))));
+                    events.add(event(row, 1));
                 }
             }
             return events;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("change feed unreadable", e);
         }
+    }
+
+    /**
+     * Committed changes after {@code after}, oldest first, with the head as of the same snapshot: {@code next == head}
+     * means the reader has every change committed when the page was read.
+     */
+    public MarkerEventPage page(long after, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(PAGE_WITH_HEAD)) {
+            statement.setLong(1, after);
+            statement.setInt(2, limit);
+            List<MarkerEventView> events = new ArrayList<>();
+            long head;
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                head = row.getLong(1);
+                do {
+                    if (row.getObject(2) != null) {
+                        events.add(event(row, 2));
+                    }
+                } while (row.next());
+            }
+            long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();
+            return new MarkerEventPage(events, next, head);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("change feed unreadable", e);
+        }
+    }
+
+    /** The event whose seq is in column {@code first}, the other columns following in table order. */
+    private MarkerEventView event(ResultSet row, int first) throws SQLException, JsonProcessingException {
+        return new MarkerEventView(row.getLong(first), row.getString(first + 1), row.getObject(first + 2, java.util.UUID.class),
+                row.getString(first + 3), row.getString(first + 4), row.getString(first + 5), row.getString(first + 6),
+                row.getString(first + 7), instant(row.getTimestamp(first + 8)), instant(row.getTimestamp(first + 9)),
+                instant(row.getTimestamp(first + 10)), measures(row.getString(first + 11)));
     }
 
     private List<FeedMeasure> measures(String column) throws JsonProcessingException {

@@ -94,13 +94,13 @@ class PersonRestrictionTest {
 
     @Test
     void theFeedCarriesEachMeasureAndWhenItEndsSoAMirrorDecidesWithoutAsking() {
-        long before = BANK.request().get("/v1/marker-events?after=0&limit=1").then().statusCode(200)
+        long before = ParticipantClient.service("CARDLIMIT").request().get("/v1/marker-events?after=0&limit=1").then().statusCode(200)
                 .extract().<Number>path("head").longValue();
         String person = TestPeople.residentId();
         CITY_POLICE.idempotent().body(listing(person, "CERTIFIED", TODAY.minusDays(1), null, 4))
                 .post("/v1/restriction-listings").then().statusCode(201);
         String ends = TODAY.minusDays(1).plusYears(2).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toString();
-        io.restassured.path.json.JsonPath page = BANK.request().get("/v1/marker-events?after=" + before + "&limit=1000")
+        io.restassured.path.json.JsonPath page = ParticipantClient.service("CARDLIMIT").request().get("/v1/marker-events?after=" + before + "&limit=1000")
                 .then().statusCode(200).extract().jsonPath();
         String entry = "events.find { it.subjectRef == '" + ref(person) + "' }";
         org.junit.jupiter.api.Assertions.assertEquals("RESTRICTED", page.getString(entry + ".change"));

@@ -114,7 +114,7 @@ public class SlotReservationService {
         if (agentRefs.stream().anyMatch(customerRefs::contains)) {
             throw ProblemException.invalidField("agent", "the agent must be someone other than the customer");
         }
-        return new Applicant(customerRef, customerRefs, agentRef, agentRefs, restrictions.statusOf(customerRef));
+        return new Applicant(customerRef, customerRefs, agentRef, agentRefs, restrictions.statusOf(customerRefs));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,12 +24,15 @@ final class MirrorState {
     static final String RESTRICTION = "RESTRICTION";
     static final String RESTRICTED = "RESTRICTED";
     static final String LIFTED = "LIFTED";
+    /** The measures account-risk-service imposes today; a listing naming any other is not judged here. */
+    static final Set<String> KNOWN_MEASURES = Set.of(PersonRestrictionView.NO_NEW_ACCOUNTS, "NON_COUNTER_SUSPENDED");
 
     private final Map<String, MirroredRestriction> persons = new ConcurrentHashMap<>();
     private volatile long seq;
     private volatile UUID lastObjectId;
     private volatile long syncedAtNanos;
     private volatile boolean synced;
+    private boolean rebuilt;
 
     /** The seq of the last entry applied (0: nothing yet). */
     long seq() {
@@ -44,8 +48,14 @@ final class MirrorState {
         return persons.size();
     }
 
+    /** Whether this state has reached the feed's head once: it holds the whole feed, not a part of its history. */
+    boolean rebuilt() {
+        return rebuilt;
+    }
+
     /** A poll that began at {@code startedNanos} reached the feed's head. */
     void syncedAsOf(long startedNanos) {
+        rebuilt = true;
         syncedAtNanos = startedNanos;
         synced = true;
     }
@@ -59,7 +69,24 @@ final class MirrorState {
         return synced ? Optional.of(nowNanos - syncedAtNanos) : Optional.empty();
     }
 
-    /** The person's status from memory, or empty when the feed did not say enough to judge it here. */
+    /**
+     * The status of a person presented under several references: RESTRICTED when any of them refuses, empty (ask
+     * account-risk-service) when any other cannot be judged here, CLEAR only when every one is clear.
+     */
+    Optional<RestrictionStatus> statusOf(List<String> customerRefs, Instant now) {
+        boolean decidable = true;
+        for (String customerRef : customerRefs) {
+            Optional<RestrictionStatus> status = statusOf(customerRef, now);
+            if (status.isEmpty()) {
+                decidable = false;
+            } else if (status.get() == RestrictionStatus.RESTRICTED) {
+                return status;
+            }
+        }
+        return decidable ? Optional.of(RestrictionStatus.CLEAR) : Optional.empty();
+    }
+
+    /** One reference's status from memory, or empty when the feed did not say enough to judge it here. */
     Optional<RestrictionStatus> statusOf(String customerRef, Instant now) {
         MirroredRestriction restriction = persons.get(customerRef);
         if (restriction == null) {
@@ -97,8 +124,8 @@ final class MirrorState {
     }
 
     private List<FeedPage.Entry> newEntries(long after, FeedPage page) {
-        if (page == null || page.events() == null || page.next() == null) {
-            throw FeedRejectedException.malformed("a page without events or next");
+        if (page == null || page.events() == null || page.next() == null || page.head() == null) {
+            throw FeedRejectedException.malformed("a page without events, next or head");
         }
         List<FeedPage.Entry> entries = page.events();
         int from = 0;
@@ -126,8 +153,11 @@ final class MirrorState {
             expected++;
         }
         long lastSeq = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq();
-        if (page.next() != lastSeq || (page.head() != null && page.head() < lastSeq)) {
+        if (page.next() != lastSeq || page.head() < lastSeq) {
             throw FeedRejectedException.malformed("next or head disagree with the entries");
+        }
+        if (fresh.isEmpty() && page.head() > lastSeq) {
+            throw FeedRejectedException.malformed("head " + page.head() + " beyond the entries served (" + lastSeq + ")");
         }
         return fresh;
     }
@@ -144,7 +174,10 @@ final class MirrorState {
         }
     }
 
-    /** As the endpoint: refused while NO_NEW_ACCOUNTS is in force; without measures the mirror cannot tell. */
+    /**
+     * As the endpoint: refused while NO_NEW_ACCOUNTS is in force. Without measures, or without NO_NEW_ACCOUNTS but with
+     * a measure this version does not know (which the endpoint may judge otherwise), the mirror cannot tell.
+     */
     private static MirroredRestriction listed(FeedPage.Entry entry) {
         List<FeedPage.Measure> measures = entry.measures();
         if (measures == null || measures.isEmpty()
@@ -154,6 +187,9 @@ final class MirrorState {
         Instant noNewAccountsUntil = measures.stream()
                 .filter(m -> PersonRestrictionView.NO_NEW_ACCOUNTS.equals(m.measure()))
                 .map(FeedPage.Measure::validUntil).max(Instant::compareTo).orElse(null);
+        if (noNewAccountsUntil == null && measures.stream().anyMatch(m -> !KNOWN_MEASURES.contains(m.measure()))) {
+            return MirroredRestriction.undecidable(entry.objectId());
+        }
         return MirroredRestriction.refusingUntil(entry.objectId(), noNewAccountsUntil);
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,25 +25,31 @@ import java.util.concurrent.TimeUnit;
  * answers only while fresh — its last poll that reached the feed's head began less than
  * {@code cardlimit.restriction-mirror.freshness} ago — so every change committed before that moment is in it;
  * otherwise {@link PersonRestrictions} asks account-risk-service. A feed that has lost what the mirror applied is
- * followed from seq 0 again into a new state, which stays unused until it has caught up.
+ * followed from seq 0 again into a new state, which stays unused until it has caught up. A state that would hold
+ * more than {@code cardlimit.restriction-mirror.max-persons} persons in force is dropped: openings ask
+ * account-risk-service until a rebuild, tried again after {@link #RETRY_AFTER_OVERFLOW_NANOS}, fits.
  */
 @ApplicationScoped
 public class RestrictionMirror {
 
     private static final Logger LOG = Logger.getLogger(RestrictionMirror.class);
     private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(10).toNanos();
+    static final long RETRY_AFTER_OVERFLOW_NANOS = Duration.ofMinutes(10).toNanos();
 
     private final MarkerEventsClient feed;
     private final TimeSource time;
     private final RestrictionMirrorMetrics metrics;
     private final long freshnessNanos;
     private final int pageSize;
+    private final int maxPersons;
     private final RestrictionMirrorConfig config;
     private final long startedNanos = System.nanoTime();
     private volatile MirrorState state = new MirrorState();
     private volatile long head;
     private long lastSweepNanos = startedNanos;
     private boolean failing;
+    private volatile boolean overCapacity;
+    private long overCapacitySinceNanos;
     private ScheduledExecutorService poller;
 
     public RestrictionMirror(@RestClient MarkerEventsClient feed, TimeSource time, RestrictionMirrorConfig config,
@@ -55,6 +62,10 @@ public class RestrictionMirror {
             throw new IllegalStateException("cardlimit.restriction-mirror.page-size must be 2 to 1000");
         }
         this.pageSize = config.pageSize();
+        if (config.maxPersons() < 1) {
+            throw new IllegalStateException("cardlimit.restriction-mirror.max-persons must be at least 1");
+        }
+        this.maxPersons = config.maxPersons();
         this.config = config;
         metrics.watch(this);
     }
@@ -81,13 +92,16 @@ public class RestrictionMirror {
         }
     }
 
-    /** The person's status from memory while fresh; empty when stale, not yet synced, or not decidable here. */
-    public Optional<RestrictionStatus> statusOf(String customerRef) {
+    /**
+     * The status of the person presented under these references, from memory while fresh; empty when stale, not yet
+     * synced, or not decidable here.
+     */
+    public Optional<RestrictionStatus> statusOf(List<String> customerRefs) {
         MirrorState current = state;
         if (!current.freshAt(System.nanoTime(), freshnessNanos)) {
             return Optional.empty();
         }
-        return current.statusOf(customerRef, time.now());
+        return current.statusOf(customerRefs, time.now());
     }
 
     public boolean fresh() {
@@ -105,6 +119,11 @@ public class RestrictionMirror {
 
     int persons() {
         return state.persons();
+    }
+
+    /** Whether the last state was dropped for holding more than {@code max-persons}: openings ask account-risk. */
+    boolean overCapacity() {
+        return overCapacity;
     }
 
     /** Seconds since the last poll that reached the head began; before the first, since start-up. */
@@ -127,18 +146,32 @@ public class RestrictionMirror {
     }
 
     void poll() {
-        MirrorState current = state;
         long started = System.nanoTime();
+        if (overCapacity && started - overCapacitySinceNanos < RETRY_AFTER_OVERFLOW_NANOS) {
+            return;
+        }
+        MirrorState current = state;
         try {
             boolean reachedHead = false;
             while (!reachedHead) {
                 long after = current.askAfter();
                 FeedPage page = feed.after(after, pageSize);
                 current.apply(after, page);
-                head = page.head() == null ? current.seq() : page.head();
-                reachedHead = page.events().size() < pageSize;
+                head = page.head();
+                if (!withinCapacity(current)) {
+                    return;
+                }
+                // head was read in the same snapshot as the page: next == head means nothing committed is missing
+                reachedHead = page.next().longValue() == page.head().longValue();
             }
+            boolean rebuilt = !current.rebuilt();
             current.syncedAsOf(started);
+            if (rebuilt) {
+                // a replay from seq 0 brought back every listing ever made: keep only those in force
+                current.sweep(time.now());
+                lastSweepNanos = started;
+            }
+            overCapacity = false;
             sweep(current, started);
             recovered();
         } catch (FeedRejectedException e) {
@@ -153,6 +186,25 @@ public class RestrictionMirror {
         } catch (RuntimeException e) {
             failed("unavailable", e);
         }
+    }
+
+    /** Sweeps ended listings when over the cap; still over, drops the state so openings ask account-risk. */
+    private boolean withinCapacity(MirrorState current) {
+        if (current.persons() <= maxPersons) {
+            return true;
+        }
+        current.sweep(time.now());
+        if (current.persons() <= maxPersons) {
+            return true;
+        }
+        state = new MirrorState();
+        overCapacity = true;
+        overCapacitySinceNanos = System.nanoTime();
+        metrics.pollFailed("over-capacity");
+        LOG.errorf("restriction mirror: more than %d persons in force (cardlimit.restriction-mirror.max-persons); dropped,"
+                + " openings ask account-risk-service; rebuilding again in %d min", maxPersons,
+                Duration.ofNanos(RETRY_AFTER_OVERFLOW_NANOS).toMinutes());
+        return false;
     }
 
     private void sweep(MirrorState current, long now) {

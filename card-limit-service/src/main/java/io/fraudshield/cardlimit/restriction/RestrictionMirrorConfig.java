@@ -31,4 +31,11 @@ public interface RestrictionMirrorConfig {
     /** Entries asked for per page (account-risk-service serves at most 1,000). */
     @WithDefault("1000")
     int pageSize();
+
+    /**
+     * The most persons in force the mirror holds (about 170 bytes of heap each, docs/card-limit.md "Memory"); beyond,
+     * it drops its state and openings ask account-risk-service.
+     */
+    @WithDefault("500000")
+    int maxPersons();
 }

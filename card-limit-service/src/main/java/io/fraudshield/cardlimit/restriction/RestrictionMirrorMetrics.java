@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * How far the mirror is behind and how often openings were answered from it: gauges
  * {@code fraudshield.restriction.mirror.behind} (feed entries), {@code …seconds.since.sync},
- * {@code …persons}; counters {@code fraudshield.restriction.lookups{answered.by=mirror|account-risk}} and
+ * {@code …persons}, {@code …over.capacity} (1 while the state is dropped for exceeding max-persons); counters {@code fraudshield.restriction.lookups{answered.by=mirror|account-risk}} and
  * {@code fraudshield.restriction.mirror.poll.failures{reason}}, {@code …rebuilds}.
  */
 @ApplicationScoped
@@ -37,6 +37,9 @@ public class RestrictionMirrorMetrics {
                 .register(registry);
         Gauge.builder("fraudshield.restriction.mirror.persons", mirror, RestrictionMirror::persons)
                 .description("persons held in memory").register(registry);
+        Gauge.builder("fraudshield.restriction.mirror.over.capacity", mirror, m -> m.overCapacity() ? 1 : 0)
+                .description("1 while the mirror is dropped for holding more than max-persons: openings ask account-risk-service")
+                .register(registry);
     }
 
     void answeredByMirror() {
@@ -53,7 +56,7 @@ public class RestrictionMirrorMetrics {
 
     void pollFailed(String reason) {
         Counter.builder("fraudshield.restriction.mirror.poll.failures").tag("reason", reason)
-                .description("feed polls that applied nothing: unavailable, malformed page, or diverged history")
+                .description("feed polls that applied nothing: unavailable, malformed page, diverged history, or over capacity")
                 .register(registry).increment();
     }
 

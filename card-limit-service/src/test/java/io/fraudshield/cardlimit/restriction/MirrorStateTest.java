@@ -68,6 +68,41 @@ class MirrorStateTest {
     }
 
     @Test
+    void aPersonUnderSeveralReferencesIsRefusedByAnyClearOnlyByAllAndUndecidedByAnyUnknown() {
+        append(listing("listed", UUID.randomUUID(), "RESTRICTED", measures(LATER, LATER)));
+        append(listing("undecidable", UUID.randomUUID(), "RESTRICTED", null));
+        catchUp();
+        assertEquals(Optional.of(RestrictionStatus.RESTRICTED), state.statusOf(List.of("nobody", "listed"), NOW));
+        assertEquals(Optional.of(RestrictionStatus.RESTRICTED), state.statusOf(List.of("undecidable", "listed"), NOW));
+        assertEquals(Optional.empty(), state.statusOf(List.of("nobody", "undecidable"), NOW));
+        assertEquals(Optional.of(RestrictionStatus.CLEAR), state.statusOf(List.of("nobody", "nobody-else"), NOW));
+    }
+
+    @Test
+    void aListingWithAnUnknownMeasureAndNoNoNewAccountsIsLeftToAccountRisk() {
+        append(listing("unknown-only", UUID.randomUUID(), "RESTRICTED",
+                List.of(new FeedPage.Measure("NO_CREDIT", LATER), new FeedPage.Measure("NON_COUNTER_SUSPENDED", LATER))));
+        append(listing("unknown-and-refused", UUID.randomUUID(), "RESTRICTED",
+                List.of(new FeedPage.Measure("NO_CREDIT", LATER), new FeedPage.Measure("NO_NEW_ACCOUNTS", LATER))));
+        append(listing("known-only", UUID.randomUUID(), "RESTRICTED", List.of(new FeedPage.Measure("NON_COUNTER_SUSPENDED", LATER))));
+        catchUp();
+        assertEquals(Optional.empty(), state.statusOf("unknown-only", NOW));
+        assertEquals(Optional.of(RestrictionStatus.RESTRICTED), state.statusOf("unknown-and-refused", NOW));
+        assertEquals(Optional.of(RestrictionStatus.CLEAR), state.statusOf("known-only", NOW));
+    }
+
+    @Test
+    void aPageWithoutHeadOrWithNothingNewBelowItsHeadIsRefused() {
+        append(listing("p", UUID.randomUUID(), "RESTRICTED", measures(LATER, LATER)));
+        catchUp();
+        FeedPage.Entry own = feed.get(0);
+        assertThrows(FeedRejectedException.class, () -> state.apply(0, new FeedPage(List.of(own), 1L, null)));
+        assertThrows(FeedRejectedException.class, () -> state.apply(0, new FeedPage(List.of(own), 1L, 2L)),
+                "the feed says entry 2 is committed but served nothing after 1");
+        assertEquals(1, state.seq());
+    }
+
+    @Test
     void aMalformedPageChangesNothingAndALostTailIsADivergence() {
         append(listing("p", UUID.randomUUID(), "RESTRICTED", measures(LATER, LATER)));
         catchUp();

@@ -5,12 +5,14 @@ import io.fraudshield.cardlimit.FeedStub;
 import io.fraudshield.cardlimit.RiskStub;
 import io.fraudshield.common.identifier.DocumentType;
 import io.fraudshield.common.identifier.PersonDocument;
+import io.fraudshield.common.pseudonym.PseudonymConfig;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.fraudshield.localstack.TestPeople;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
@@ -58,6 +61,9 @@ class RestrictionMirrorTest {
 
     @Inject
     Pseudonymizer pseudonymizer;
+
+    @ConfigProperty(name = "fraudshield.pseudonym.keys.old1")
+    String oldKey;
 
     @Test
     void aRestrictionOnTheFeedRefusesTheNextOpeningWithoutAskingAccountRisk() {
@@ -209,6 +215,56 @@ class RestrictionMirrorTest {
         }
         bank.check(withoutMeasures).then().body("decision", equalTo("DENY"));
         assertFalse(RiskStub.lookups(ref(withoutMeasures)).isEmpty(), "the feed did not say enough: asked");
+    }
+
+    @Test
+    void aListingUnderAnOldKeyOrUnderAnotherDocumentRefusesThePerson() {
+        String listedBeforeRotation = TestPeople.residentId();
+        FeedStub.restricted(oldKey().customerRef(residentId(listedBeforeRotation)), IN_TWO_YEARS, IN_TWO_YEARS);
+        String residentId = TestPeople.residentId();
+        String passportNumber = "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(90_000_000));
+        FeedStub.restricted(pseudonymizer.customerRef(PersonDocument.of(DocumentType.PASSPORT, passportNumber, "USA")),
+                IN_TWO_YEARS, IN_TWO_YEARS);
+        String undecidedPassport = "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(90_000_000));
+        String undecidedPassportRef = pseudonymizer.customerRef(PersonDocument.of(DocumentType.PASSPORT, undecidedPassport, "USA"));
+        FeedStub.restrictedWithoutMeasures(undecidedPassportRef);
+        awaitCaughtUp();
+
+        bank.check(listedBeforeRotation).then().body("decision", equalTo("DENY"))
+                .body("reasons", contains("PERSON_RESTRICTED"));
+        bank.check(residentId).then().body("decision", equalTo("ALLOW"));
+        bank.request().body(BankClient.openingOf(TestPeople.document(residentId),
+                        "[" + BankClient.passport(passportNumber, "USA") + "]", "CLASS_II", "DEBIT_CARD", "COUNTER", null, null))
+                .post("/v1/opening-checks").then().statusCode(200).body("decision", equalTo("DENY"))
+                .body("reasons", contains("PERSON_RESTRICTED"));
+        assertEquals(0, RiskStub.lookups(ref(listedBeforeRotation)).size(), "judged from the mirror");
+        assertEquals(0, RiskStub.lookups(ref(residentId)).size(), "judged from the mirror");
+
+        // a clear resident ID with a passport the mirror cannot judge: account-risk-service is asked
+        String other = TestPeople.residentId();
+        RiskStub.restricted(undecidedPassportRef);
+        bank.request().body(BankClient.openingOf(TestPeople.document(other),
+                        "[" + BankClient.passport(undecidedPassport, "USA") + "]", "CLASS_II", "DEBIT_CARD", "COUNTER", null, null))
+                .post("/v1/opening-checks").then().statusCode(200).body("decision", equalTo("DENY"));
+        assertFalse(RiskStub.lookups(undecidedPassportRef).isEmpty(), "one reference undecidable: asked");
+    }
+
+    private Pseudonymizer oldKey() {
+        return new Pseudonymizer(new PseudonymConfig() {
+            @Override
+            public String activeKeyId() {
+                return "old1";
+            }
+
+            @Override
+            public Map<String, String> keys() {
+                return Map.of("old1", oldKey);
+            }
+        });
+    }
+
+    private static PersonDocument residentId(String number) {
+        return PersonDocument.of(DocumentType.RESIDENT_ID, number);
     }
 
     private void awaitCaughtUp() {
