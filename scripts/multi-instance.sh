@@ -6,7 +6,7 @@
 #   account-risk  a marker written through one instance is in the next status answer of the other
 #   stop-payment  orders accepted through both instances reach the bank's webhook exactly once each
 # and stops everything. Exit status 0 when all hold. Ports: PostgreSQL 35432, Redis 36379, instance A 8181-8183,
-# instance B 8281-8283 (management interfaces, where enabled, on the port + 1000). Needs bash and a JDK 17.
+# instance B 8281-8283 (their management interfaces, health and metrics, on the port + 1000). Needs bash and a JDK 17.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export FS_POSTGRES_PORT="${FS_POSTGRES_PORT:-35432}"
@@ -79,7 +79,7 @@ for name in A B; do
   done
   for i in "${!SERVICES[@]}"; do
     if [[ $name == A ]]; then port=${PORTS_A[$i]}; else port=${PORTS_B[$i]}; fi
-    wait_for "${SERVICES[$i]} $name" "${PIDS[$((first + i))]}" 180 "http_ok $port /q/health/ready"
+    wait_for "${SERVICES[$i]} $name" "${PIDS[$((first + i))]}" 180 "http_ok $((port + 1000)) /q/health/ready"
   done
 done
 

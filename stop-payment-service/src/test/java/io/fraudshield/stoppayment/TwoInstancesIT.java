@@ -102,9 +102,10 @@ class TwoInstancesIT {
             // the test's bank listens on plain http on this machine
             env.put("STOPPAYMENT_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
             env.put("ACCOUNT_RISK_URL", stubs.baseUrl());
+            int management = PackagedReplica.managementPort(env);
             INSTANCES.add(builder.start());
             PORTS.add(port);
-            PackagedReplica.awaitReady(INSTANCES.get(i), port, Path.of("target", "it-instance-" + i + ".log"));
+            PackagedReplica.awaitReady(INSTANCES.get(i), management, Path.of("target", "it-instance-" + i + ".log"));
         }
         // registered through one replica, its signing secret through the other
         as(PORTS.get(0), "admin", "ADM01").body(Bodies.participant("BANK", bank.url(), BIN))
