@@ -50,9 +50,10 @@ public class LimitOverrideRepository implements PanacheRepositoryBase<LimitOverr
      * {@link #lockOwned} in a caller's round trip (plain JDBC); {@link #lockedOwned} reads the answer: another bank's
      * override is not found.
      */
-    public static int lockOwnedIn(RoundTrip trip, UUID id) {
+    /** Locks the override only if it is this bank's: another bank's id locks nothing (and reads as not found). */
+    public static int lockOwnedIn(RoundTrip trip, UUID id, String bank) {
         return trip.add("select id, bank, customer_ref, limit_kind, reason, state, requested_by, approved_by, used_by_slot,"
-                + " created_at, approved_at, expires_at, ended_by, ended_at, version from limit_override where id = ? for update", id);
+                + " created_at, approved_at, expires_at, ended_by, ended_at, version from limit_override where id = ? and bank = ? for update", id, bank);
     }
 
     public static Optional<LimitOverride> lockedOwned(RoundTrip.Results results, int statement, String bank) {

@@ -62,6 +62,7 @@ public class ReservationConfirmation {
         Instant appNow = Instant.now();
         return transaction.run(connection -> {
             RoundTrip first = new RoundTrip();
+            first.add(LocalTransaction.LOCK_TIMEOUT);
             Idempotency.Claimed claim = idempotency.claimIn(first, caller, idempotencyKey,
                     new Idempotency.Target(reservationId, request));
             int lockedSlot = SlotStatements.lockUnderPerson(first, bank, reservationId);

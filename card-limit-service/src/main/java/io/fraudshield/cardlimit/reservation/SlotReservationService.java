@@ -155,11 +155,12 @@ public class SlotReservationService {
         UUID slotId = UUID.randomUUID();
         return transaction.run(connection -> {
             RoundTrip first = new RoundTrip();
+            first.add(LocalTransaction.LOCK_TIMEOUT);
             Idempotency.Claimed claim = idempotency.claimIn(first, caller, idempotencyKey, request);
             PersonLinks.Linking linking = links.linkIn(first, applicant.customerRefs(), applicant.agentRefs());
             SlotStatements.lockAnchors(first, bank, concat(applicant.customerRefs(), applicant.agentRefs()));
             int counted = SlotStatements.holdings(first, bank, applicant.customerRefs(), applicant.agentRefs());
-            int overrideRow = request.overrideId() == null ? -1 : LimitOverrideRepository.lockOwnedIn(first, request.overrideId());
+            int overrideRow = request.overrideId() == null ? -1 : LimitOverrideRepository.lockOwnedIn(first, request.overrideId(), bank);
             AuditTrail.Heads heads = audit.lockHeadsIn(first, Stream.concat(
                     Stream.of(new AuditTrail.Subject("card-slot", slotId.toString())),
                     Stream.ofNullable(request.overrideId()).map(id -> new AuditTrail.Subject("limit-override", id.toString())))

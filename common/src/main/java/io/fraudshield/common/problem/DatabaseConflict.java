@@ -12,13 +12,13 @@ import java.util.Set;
  * first" rather than "something is broken": a unique-key violation (SQLSTATE 23505) on a service's table — two
  * requests raced to create the same identity and the database let one win — is the caller's 409 (on the
  * kernel's audit, idempotency or outbox tables it is a fault, an internal error with an incident id); a deadlock (40P01) or a
- * serialization failure (40001) rolled this request back and it may simply be sent again (503 with
+ * serialization failure (40001) or a lock not granted within the write's lock timeout (55P03) rolled this request back and it may simply be sent again (503 with
  * Retry-After; an idempotent write is safe to repeat with its key).
  */
 final class DatabaseConflict {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
+    private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "55P03");
     /** The kernel's own tables: a key collision there is never the caller's doing, but a fault or tampering. */
     private static final Set<String> KERNEL_TABLES = Set.of("audit_event", "audit_head", "audit_checkpoint",
             "idempotency_record", "outbox");

@@ -16,6 +16,12 @@ public class LocalTransaction {
 
     /** The statement that ends a round trip which commits. */
     public static final String COMMIT = "commit";
+    /**
+     * The first statement of a write's first round trip: a lock it waits for longer than this fails the request with
+     * a 503 and Retry-After (SQLSTATE 55P03) instead of pinning a pooled connection behind a long holder (JTA's
+     * transaction timeout does not apply here). Transaction-scoped, so nothing leaks through a pooler.
+     */
+    public static final String LOCK_TIMEOUT = "set local lock_timeout = '5s'";
 
     private final AgroalDataSource dataSource;
 
@@ -32,26 +38,33 @@ public class LocalTransaction {
     public <T> T run(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.on(connection);
+                result = work.on(connection);
                 connection.commit();
-                return result;
-            } catch (RuntimeException | SQLException | Error e) {
-                rollback(connection, e);
+            } catch (Throwable e) {
+                // whatever escapes the work, nothing of it commits: a connection that cannot roll back is thrown away
+                // rather than handed back (setAutoCommit(true) would commit what it holds)
+                if (!rolledBack(connection, e)) {
+                    connection.abort(Runnable::run);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("database transaction failed", e);
         }
     }
 
-    private static void rollback(Connection connection, Throwable cause) {
+    private static boolean rolledBack(Connection connection, Throwable cause) {
         try {
             connection.rollback();
+            connection.setAutoCommit(true);
+            return true;
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 }

@@ -22,6 +22,10 @@ class DatabaseConflictTest {
     void deadlocksAndSerializationFailuresAreWorthRetrying() {
         assertEquals(Optional.of(ProblemType.UNAVAILABLE), DatabaseConflict.of(new SQLException("deadlock", "40P01")));
         assertEquals(Optional.of(ProblemType.UNAVAILABLE), DatabaseConflict.of(new RuntimeException(new SQLException("x", "40001"))));
+        // a lock not granted within a plain-JDBC write's lock timeout (LocalTransaction.LOCK_TIMEOUT)
+        assertEquals(Optional.of(ProblemType.UNAVAILABLE), DatabaseConflict.of(
+                new IllegalStateException("database transaction failed", new SQLException("lock timeout", "55P03"))));
+        assertEquals(Optional.empty(), DatabaseConflict.of(new SQLException("syntax", "42601")));
     }
 
     @Test
