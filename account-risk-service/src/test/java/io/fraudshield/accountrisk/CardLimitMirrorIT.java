@@ -41,8 +41,6 @@ class CardLimitMirrorIT {
 
     private static final Path KEYS = Path.of("target", "it-keys");
     private static final Path CARD_LIMIT_JAR = Path.of("..", "card-limit-service", "target", "quarkus-app", "quarkus-run.jar");
-    private static final String PSEUDONYM_KEY = "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==";
-    private static final String AUDIT_KEY = "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=";
     private static final List<Process> PROCESSES = new ArrayList<>();
     private static HttpServer identityProvider;
     private static int accountRisk;
@@ -61,16 +59,18 @@ class CardLimitMirrorIT {
         LocalPostgres.DatabaseRoles riskRoles = postgres.ensureDatabase("accountrisk_mirror_it");
         ProcessBuilder risk = replica(Path.of("target", "quarkus-app", "quarkus-run.jar"), "it-mirror-account-risk.log",
                 "-Daccountrisk.punishment.agencies.GA3301=CITY");
-        Map<String, String> env = common(risk.environment(), postgres, riskRoles, "accountrisk_mirror_it", publicKey, accountRisk);
-        env.put("JWT_AUDIENCE", "account-risk-service");
+        // prod migrates in a separate init step (docs/audit.md); here each replica migrates at start. Both services get
+        // the same pseudonym key, so their customerRefs join
+        Map<String, String> env = PackagedReplica.migratingEnvironment(risk.environment(), accountRisk,
+                postgres.jdbcUrl("accountrisk_mirror_it"), riskRoles, "account-risk-service", publicKey);
         env.put("REDIS_URL", TestStores.get().redis().uri());
         start(risk, "it-mirror-account-risk.log");
 
         cardLimit = PackagedReplica.freePort();
         LocalPostgres.DatabaseRoles limitRoles = postgres.ensureDatabase("cardlimit_mirror_it");
         ProcessBuilder limit = replica(CARD_LIMIT_JAR, "it-mirror-card-limit.log");
-        env = common(limit.environment(), postgres, limitRoles, "cardlimit_mirror_it", publicKey, cardLimit);
-        env.put("JWT_AUDIENCE", "card-limit-service");
+        env = PackagedReplica.migratingEnvironment(limit.environment(), cardLimit, postgres.jdbcUrl("cardlimit_mirror_it"),
+                limitRoles, "card-limit-service", publicKey);
         env.put("ACCOUNT_RISK_URL", "http://127.0.0.1:" + accountRisk);
         env.put("SERVICE_TOKEN_ENDPOINT", "http://127.0.0.1:" + identityProvider.getAddress().getPort() + "/idp/token");
         env.put("SERVICE_CLIENT_ID", "card-limit-service");
@@ -169,26 +169,6 @@ class CardLimitMirrorIT {
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", jar.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile());
-    }
-
-    private static Map<String, String> common(Map<String, String> env, LocalPostgres postgres, LocalPostgres.DatabaseRoles roles,
-                                              String database, Path publicKey, int port) {
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("DB_URL", postgres.jdbcUrl(database));
-        env.put("DB_USER", roles.runtime());
-        env.put("DB_PASSWORD", roles.runtime());
-        // prod migrates in a separate init step (docs/audit.md); here the one replica migrates at start
-        env.put("DB_MIGRATE", "true");
-        env.put("DB_OWNER_USER", roles.owner());
-        env.put("DB_OWNER_PASSWORD", roles.owner());
-        env.put("JWT_ISSUER", LocalTokens.ISSUER);
-        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
-        // the same pseudonym key in both services, so their customerRefs join
-        env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
-        env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", PSEUDONYM_KEY);
-        env.put("AUDIT_ACTIVE_KEY_ID", "it1");
-        env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", AUDIT_KEY);
-        return env;
     }
 
     /** @return the replica's management port */

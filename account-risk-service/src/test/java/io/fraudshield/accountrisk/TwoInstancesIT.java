@@ -45,22 +45,10 @@ class TwoInstancesIT {
                     "-jar", "target/quarkus-app/quarkus-run.jar")
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "it-instance-" + i + ".log").toFile());
             Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("DB_URL", postgres.jdbcUrl("accountrisk_it"));
-            env.put("DB_USER", roles.runtime());
-            env.put("DB_PASSWORD", roles.runtime());
             // prod migrates in a separate init step (docs/audit.md); here each replica may migrate, Flyway serialises them
-            env.put("DB_MIGRATE", "true");
-            env.put("DB_OWNER_USER", roles.owner());
-            env.put("DB_OWNER_PASSWORD", roles.owner());
+            PackagedReplica.migratingEnvironment(env, port, postgres.jdbcUrl("accountrisk_it"), roles, "account-risk-service",
+                    publicKey);
             env.put("REDIS_URL", redis);
-            env.put("JWT_ISSUER", LocalTokens.ISSUER);
-            env.put("JWT_AUDIENCE", "account-risk-service");
-            env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
-            env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
-            env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
-            env.put("AUDIT_ACTIVE_KEY_ID", "it1");
-            env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
             int management = PackagedReplica.managementPort(env);
             INSTANCES.add(builder.start());
             PORTS.add(port);

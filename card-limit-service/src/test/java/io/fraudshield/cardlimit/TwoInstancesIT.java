@@ -109,20 +109,10 @@ class TwoInstancesIT {
 
     private static void environment(Map<String, String> env, LocalPostgres postgres, LocalPostgres.DatabaseRoles roles,
                                     Path publicKey, int port) {
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("DB_URL", postgres.jdbcUrl("cardlimit_it"));
-        env.put("DB_USER", roles.runtime());
-        env.put("DB_PASSWORD", roles.runtime());
-        env.put("JWT_ISSUER", LocalTokens.ISSUER);
-        env.put("JWT_AUDIENCE", "card-limit-service");
+        PackagedReplica.environment(env, port, postgres.jdbcUrl("cardlimit_it"), roles, "card-limit-service", publicKey);
         env.put("SERVICE_TOKEN_ENDPOINT", accountRisk.baseUrl() + TOKEN_PATH);
         env.put("SERVICE_CLIENT_ID", "card-limit-service");
         env.put("SERVICE_CLIENT_SECRET", "it-client-secret");
-        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
-        env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
-        env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
-        env.put("AUDIT_ACTIVE_KEY_ID", "it1");
-        env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
         env.put("ACCOUNT_RISK_URL", accountRisk.baseUrl());
     }
 

@@ -58,4 +58,36 @@ public final class PackagedReplica {
             return e.toString();
         }
     }
+
+    /**
+     * What every packaged replica of a service needs in its environment: its API port, its database as the runtime
+     * role, the local token issuer with this service's audience, and the integration tests' pseudonym and audit keys
+     * ("it1", the same in every service, so customerRefs join across services). Migration and the service's own
+     * settings are the caller's.
+     */
+    public static Map<String, String> environment(Map<String, String> env, int port, String jdbcUrl,
+                                                  LocalPostgres.DatabaseRoles roles, String audience, Path publicKey) {
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("DB_URL", jdbcUrl);
+        env.put("DB_USER", roles.runtime());
+        env.put("DB_PASSWORD", roles.runtime());
+        env.put("JWT_ISSUER", LocalTokens.ISSUER);
+        env.put("JWT_AUDIENCE", audience);
+        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+        env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
+        env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
+        env.put("AUDIT_ACTIVE_KEY_ID", "it1");
+        env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
+        return env;
+    }
+
+    /** {@link #environment}, plus migrating at start as the owner role (production migrates in an init step). */
+    public static Map<String, String> migratingEnvironment(Map<String, String> env, int port, String jdbcUrl,
+                                                           LocalPostgres.DatabaseRoles roles, String audience, Path publicKey) {
+        environment(env, port, jdbcUrl, roles, audience, publicKey);
+        env.put("DB_MIGRATE", "true");
+        env.put("DB_OWNER_USER", roles.owner());
+        env.put("DB_OWNER_PASSWORD", roles.owner());
+        return env;
+    }
 }

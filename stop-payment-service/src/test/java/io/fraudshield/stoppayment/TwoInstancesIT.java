@@ -79,24 +79,12 @@ class TwoInstancesIT {
                     "-jar", "target/quarkus-app/quarkus-run.jar")
                     .redirectErrorStream(true).redirectOutput(Path.of("target", "it-instance-" + i + ".log").toFile());
             Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("DB_URL", postgres.jdbcUrl("stoppayment_it"));
-            env.put("DB_USER", roles.runtime());
-            env.put("DB_PASSWORD", roles.runtime());
             // prod migrates in a separate init step (docs/audit.md); here each replica may migrate, Flyway serialises them
-            env.put("DB_MIGRATE", "true");
-            env.put("DB_OWNER_USER", roles.owner());
-            env.put("DB_OWNER_PASSWORD", roles.owner());
-            env.put("JWT_ISSUER", LocalTokens.ISSUER);
-            env.put("JWT_AUDIENCE", "stop-payment-service");
-            env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+            PackagedReplica.migratingEnvironment(env, port, postgres.jdbcUrl("stoppayment_it"), roles, "stop-payment-service",
+                    publicKey);
             env.put("SERVICE_TOKEN_ENDPOINT", stubs.baseUrl() + TOKEN_PATH);
             env.put("SERVICE_CLIENT_ID", "stop-payment-service");
             env.put("SERVICE_CLIENT_SECRET", "it-client-secret");
-            env.put("PSEUDONYM_ACTIVE_KEY_ID", "it1");
-            env.put("FRAUDSHIELD_PSEUDONYM_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1rZXktbm90LWEtc2VjcmV0LTAwMQ==");
-            env.put("AUDIT_ACTIVE_KEY_ID", "it1");
-            env.put("FRAUDSHIELD_AUDIT_KEYS_IT1", "aW50ZWdyYXRpb24tdGVzdC1hdWRpdC1rZXktbm90LWEtc2VjcmV0LTAwMDE=");
             env.put("SEALING_ACTIVE_KEY_ID", "it1");
             env.put("STOPPAYMENT_SEALING_KEYS_IT1", "aW50ZWdyYXRpb24tc2VhbGluZy1rZXktbm90LWEtczE=");
             // the test's bank listens on plain http on this machine

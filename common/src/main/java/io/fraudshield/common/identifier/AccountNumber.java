@@ -21,13 +21,7 @@ public final class AccountNumber {
 
     @JsonCreator
     public static AccountNumber of(String raw) {
-        String value = Normalizer.normalize(raw, "account number");
-        if (value.length() < 8 || value.length() > 32 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidIdentifierException("account number must be 8 to 32 digits");
-        }
-        if (value.chars().distinct().count() == 1) {
-            throw new InvalidIdentifierException("account number must not be a single repeated digit");
-        }
+        String value = Normalizer.digits(raw, "account number", 8, 32);
         return new AccountNumber(value);
     }
 

@@ -20,13 +20,7 @@ public final class CardNumber {
 
     @JsonCreator
     public static CardNumber of(String raw) {
-        String value = Normalizer.normalize(raw, "card number");
-        if (value.length() < 12 || value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidIdentifierException("card number must be 12 to 19 digits");
-        }
-        if (value.chars().distinct().count() == 1) {
-            throw new InvalidIdentifierException("card number must not be a single repeated digit");
-        }
+        String value = Normalizer.digits(raw, "card number", 12, 19);
         if (!luhnValid(value)) {
             throw new InvalidIdentifierException("card number fails the Luhn check");
         }

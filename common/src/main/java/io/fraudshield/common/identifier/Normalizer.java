@@ -29,4 +29,16 @@ public final class Normalizer {
         }
         return value;
     }
+
+    /** {@link #normalize}, then {@code min} to {@code max} digits, not one digit repeated: the shape of every account and card number. */
+    static String digits(String raw, String what, int min, int max) {
+        String value = normalize(raw, what);
+        if (value.length() < min || value.length() > max || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidIdentifierException(what + " must be " + min + " to " + max + " digits");
+        }
+        if (value.chars().distinct().count() == 1) {
+            throw new InvalidIdentifierException(what + " must not be a single repeated digit");
+        }
+        return value;
+    }
 }
