@@ -293,6 +293,26 @@ public class CardLimitBench {
                         + " ratio_pct=%.0f body_mb=%.0f heap_max_mb=%d rss_max_mb=%d%n", lines, copySeconds,
                 lines / copySeconds, seconds, lines / seconds, 100 * copySeconds / seconds, bytes / 1e6,
                 maxHeap[0] >> 20, maxRss[0] >> 20);
+        printTableScans();
+    }
+
+    /**
+     * How the upload reached the tables it grew: a statement planned while a table was empty can keep scanning it
+     * whole as it grows (sequential rows read far above the table's size show it); autoanalyze refreshes the plans.
+     */
+    static void printTableScans() throws Exception {
+        Thread.sleep(1_000); // table statistics arrive shortly after each transaction
+        String url = "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/cardlimit";
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "postgres", "");
+             var rows = owner.createStatement().executeQuery("select relname, n_live_tup, seq_scan, seq_tup_read,"
+                     + " idx_scan, autoanalyze_count from pg_stat_user_tables where relname in ('card_slot',"
+                     + " 'person_link', 'person_anchor', 'audit_event', 'audit_head') order by relname")) {
+            while (rows.next()) {
+                System.out.printf("table %-14s rows %,10d  sequential scans %,6d reading %,14d rows  index scans %,9d"
+                                + "  autoanalyzed %d times%n", rows.getString(1), rows.getLong(2), rows.getLong(3),
+                        rows.getLong(4), rows.getLong(5), rows.getLong(6));
+            }
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import io.fraudshield.cardlimit.rules.AccountClass;
 import io.fraudshield.cardlimit.rules.CardCategory;
 import io.fraudshield.cardlimit.slot.SlotSource;
 import io.fraudshield.cardlimit.slot.SlotState;
+import io.fraudshield.common.sql.CopyRows;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -24,7 +25,9 @@ import java.util.UUID;
 /**
  * Set-based SQL of a stock batch, one statement each, in the caller's transaction: the persons' anchors locked in
  * sorted order (as {@code CardSlotRepository.lockPersons} does for one request), the reported cards read and locked
- * in id order, and the batch's cards written.
+ * in id order, and the batch's cards written: the new ones by one COPY (a card registered meanwhile by another
+ * writer fails it on the unique (bank, card_ref) index, as an INSERT would, and the chunk is applied again), the
+ * known ones by one UPDATE.
  */
 @ApplicationScoped
 public class StockBatchStore {
@@ -39,17 +42,9 @@ public class StockBatchStore {
                    state, card_ref, stock_upload, stock_line, ended_at
             from card_slot where card_ref = any(?) order by id for update
             """;
-    private static final String INSERT = """
-            insert into card_slot (id, bank, customer_ref, account_class, card_category, state, agent_ref, card_ref,
-                                   card_bin, card_last4, source, stock_upload, stock_line, created_by, created_at,
-                                   confirmed_at, ended_at)
-            select c.id, ?, c.customer_ref, c.account_class, c.card_category, c.state, c.agent_ref, c.card_ref,
-                   c.card_bin, c.card_last4, 'STOCK', ?, c.stock_line, ?, ?, ?, c.ended_at
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::bigint[], ?::timestamptz[])
-                 as c(id, customer_ref, account_class, card_category, state, agent_ref, card_ref, card_bin, card_last4,
-                      stock_line, ended_at)
-            """;
+    private static final String CARDS = "card_slot (id, bank, customer_ref, account_class, card_category, state,"
+            + " agent_ref, card_ref, card_bin, card_last4, source, stock_upload, stock_line, created_by, created_at,"
+            + " confirmed_at, ended_at)";
     private static final String UPDATE = """
             update card_slot s set state = c.state, card_ref = c.card_ref, stock_upload = ?, stock_line = c.stock_line,
                                    ended_at = c.ended_at, version = s.version + 1
@@ -114,27 +109,14 @@ public class StockBatchStore {
 
     private static void insert(Connection connection, UUID upload, String createdBy, Instant now,
                                List<StockCard> cards) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            Timestamp at = Timestamp.from(now);
-            statement.setString(1, cards.get(0).bank);
-            statement.setObject(2, upload);
-            statement.setString(3, createdBy);
-            statement.setTimestamp(4, at);
-            statement.setTimestamp(5, at);
-            statement.setArray(6, connection.createArrayOf("uuid", column(cards, card -> card.id)));
-            statement.setArray(7, connection.createArrayOf("text", column(cards, card -> card.customerRef)));
-            statement.setArray(8, connection.createArrayOf("text", column(cards, card -> card.accountClass.name())));
-            statement.setArray(9, connection.createArrayOf("text", column(cards,
-                    card -> card.cardCategory == null ? null : card.cardCategory.name())));
-            statement.setArray(10, connection.createArrayOf("text", column(cards, card -> card.state.name())));
-            statement.setArray(11, connection.createArrayOf("text", column(cards, card -> card.agentRef)));
-            statement.setArray(12, connection.createArrayOf("text", column(cards, card -> card.cardRef)));
-            statement.setArray(13, connection.createArrayOf("text", column(cards, card -> card.cardBin)));
-            statement.setArray(14, connection.createArrayOf("text", column(cards, card -> card.cardLast4)));
-            statement.setArray(15, connection.createArrayOf("bigint", column(cards, card -> card.stockLine)));
-            statement.setArray(16, connection.createArrayOf("text", column(cards, StockBatchStore::endedAt)));
-            statement.executeUpdate();
+        CopyRows rows = new CopyRows(CARDS, 17);
+        for (StockCard card : cards) {
+            rows.add(card.id, card.bank, card.customerRef, card.accountClass.name(),
+                    card.cardCategory == null ? null : card.cardCategory.name(), card.state.name(), card.agentRef,
+                    card.cardRef, card.cardBin, card.cardLast4, SlotSource.STOCK.name(), upload, card.stockLine,
+                    createdBy, now, now, card.endedAt);
         }
+        rows.copyInto(connection);
     }
 
     private static void update(Connection connection, UUID upload, List<StockCard> cards) throws SQLException {

@@ -6,7 +6,6 @@ import io.fraudshield.common.identifier.CardNumber;
 import io.fraudshield.common.identifier.PersonDocument;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One line of a stock upload (NDJSON), e.g.
@@ -19,11 +18,6 @@ public record StockLine(PersonDocument customer, List<PersonDocument> otherDocum
                         PersonDocument agent) {
 
     static final int MAX_OTHER_DOCUMENTS = 8;
-
-    /** The customer's documents: the main one first. */
-    List<PersonDocument> documents() {
-        return Stream.concat(Stream.of(customer), otherDocuments == null ? Stream.empty() : otherDocuments.stream()).toList();
-    }
 
     /** The first required field that is missing, or null. */
     String missingField() {

@@ -9,6 +9,7 @@ import io.fraudshield.common.problem.ControlCharacterException;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Turns one NDJSON line into a pseudonymised row, or into the reason it was rejected. */
 final class StockLineParser {
@@ -50,15 +51,16 @@ final class StockLineParser {
         if (line.card() != null && !line.accountClass().mayHaveCard()) {
             return new StockError(lineNo, "card: a Class III account has no card");
         }
-        String customerRef = pseudonymizer.customerRef(line.customer());
-        String cardRef = pseudonymizer.cardRef(line.cardNumber());
-        String agentRef = line.agent() == null ? null : pseudonymizer.customerRef(line.agent());
-        return new StockRow(lineNo, customerRef, line.documents().stream()
-                        .flatMap(document -> pseudonymizer.customerRefsUnderAllKeys(document).stream()).distinct().toList(),
-                line.accountClass().name(), line.card() == null ? null : line.card().name(),
-                line.state().slotState().name(), agentRef,
-                line.agent() == null ? List.of() : pseudonymizer.customerRefsUnderAllKeys(line.agent()),
-                cardRef, pseudonymizer.cardRefsUnderAllKeys(line.cardNumber()),
+        // one HMAC per document and key: the first reference under all keys is the active key's
+        List<String> customerRefs = pseudonymizer.customerRefsUnderAllKeys(line.customer());
+        List<String> agentRefs = line.agent() == null ? List.of() : pseudonymizer.customerRefsUnderAllKeys(line.agent());
+        List<String> cardRefs = pseudonymizer.cardRefsUnderAllKeys(line.cardNumber());
+        List<String> documentRefs = line.otherDocuments() == null || line.otherDocuments().isEmpty() ? customerRefs
+                : Stream.concat(customerRefs.stream(), line.otherDocuments().stream()
+                        .flatMap(document -> pseudonymizer.customerRefsUnderAllKeys(document).stream())).distinct().toList();
+        return new StockRow(lineNo, customerRefs.get(0), documentRefs, line.accountClass().name(),
+                line.card() == null ? null : line.card().name(), line.state().slotState().name(),
+                agentRefs.isEmpty() ? null : agentRefs.get(0), agentRefs, cardRefs.get(0), cardRefs,
                 line.cardNumber().bin(), line.cardNumber().last4());
     }
 

@@ -25,20 +25,25 @@ public class StockStore {
 
     /**
      * Persons of this bank over a limit, with the open cards that consume it. {@code m} says which limits a
-     * slot of each kind consumes (under the configured exclusions) and the limit in force.
+     * slot of each kind consumes (under the configured exclusions) and the limit in force. The groups are counted
+     * first and only the few over a limit build their cards' JSON (from the rows of the same snapshot, by id):
+     * building it for every person of a bank was most of an upload's final step.
      */
     private static final String WORK_LIST = """
             insert into stock_work_item (upload_id, customer_ref, limit_kind, open_count, limit_count, cards)
-            select ?, min(s.customer_ref), m.limit_kind, count(*), m.limit_count,
-                   json_agg(json_build_object('cardId', s.id, 'maskedCard', s.card_bin || '******' || s.card_last4,
-                            'state', s.state, 'stockLine', s.stock_line) order by s.stock_line, s.id)::text
-            from card_slot s
-            left join person_link l on l.person_ref = s.customer_ref
-            join unnest(?::text[], ?::text[], ?::text[], ?::int[]) as m(account_class, card_category, limit_kind, limit_count)
-                 on m.account_class = s.account_class and m.card_category is not distinct from s.card_category
-            where s.bank = ? and (s.state in ('ACTIVE', 'INACTIVE') or (s.state = 'HELD' and s.held_until > clock_timestamp()))
-            group by coalesce(l.person_id::text, s.customer_ref), m.limit_kind, m.limit_count
-            having count(*) > m.limit_count
+            select ?, g.customer_ref, g.limit_kind, g.open_count, g.limit_count,
+                   (select json_agg(json_build_object('cardId', c.id, 'maskedCard', c.card_bin || '******' || c.card_last4,
+                                    'state', c.state, 'stockLine', c.stock_line) order by c.stock_line, c.id)::text
+                    from card_slot c where c.id = any(g.cards))
+            from (select min(s.customer_ref) as customer_ref, m.limit_kind, count(*) as open_count, m.limit_count,
+                         array_agg(s.id) as cards
+                  from card_slot s
+                  left join person_link l on l.person_ref = s.customer_ref
+                  join unnest(?::text[], ?::text[], ?::text[], ?::int[]) as m(account_class, card_category, limit_kind, limit_count)
+                       on m.account_class = s.account_class and m.card_category is not distinct from s.card_category
+                  where s.bank = ? and (s.state in ('ACTIVE', 'INACTIVE') or (s.state = 'HELD' and s.held_until > clock_timestamp()))
+                  group by coalesce(l.person_id::text, s.customer_ref), m.limit_kind, m.limit_count
+                  having count(*) > m.limit_count) g
             """;
 
     private final AgroalDataSource dataSource;

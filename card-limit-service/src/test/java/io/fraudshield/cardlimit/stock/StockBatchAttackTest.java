@@ -4,14 +4,19 @@ import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
 import io.fraudshield.common.audit.AuditChainVerifier;
 import io.fraudshield.common.identifier.CardNumber;
+import io.fraudshield.common.identifier.DocumentType;
+import io.fraudshield.common.identifier.PersonDocument;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
+import io.fraudshield.localstack.LocalTokens;
 import io.fraudshield.localstack.TestPeople;
 import io.fraudshield.localstack.TestSql;
+import io.fraudshield.localstack.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -202,6 +208,95 @@ class StockBatchAttackTest {
         assertEquals("CLOSED", state("B365", card));
         bank.check(residentId).then().statusCode(200)
                 .body("holdings.find { it.limit == 'DEBIT_CARDS' }.active", equalTo(1));
+    }
+
+    @Test
+    void aTellerNameWithCopysSpecialCharactersArrivesByteIdenticalInTheCardsAndTheirAuditEvents() {
+        // cards and audit events go in by COPY (text format): the token's subject is the one free-text field
+        String subject = "teller\tseven \\N back\\slash \\. new\nline cr\r 存量清理 é 😀";
+        String token = LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local\"}",
+                "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + TestTokens.audience() + "\",\"sub\":"
+                        + json(subject) + ",\"upn\":" + json(subject) + ",\"groups\":[\"bank\"],\"participant\":\"B366\","
+                        + "\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond()
+                        + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(),
+                    i % 4 == 0 ? "CLOSED" : "ACTIVE")).append('\n');
+        }
+        String key = UUID.randomUUID().toString();
+        String upload = given().header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .contentType("application/json").body("{\"mode\":\"INCREMENTAL\"}").post("/v1/stock-uploads")
+                .then().statusCode(202).extract().header("Location");
+        upload = java.net.URI.create(upload).getPath();
+        String id = given().header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put(upload + "/lines").then().statusCode(200).body("linesAccepted", equalTo(20)).extract().path("id");
+
+        assertEquals(20, TestSql.number(dataSource, "select count(*) from card_slot where stock_upload = ?::uuid"
+                + " and created_by = ?", id, subject));
+        assertEquals(20, TestSql.number(dataSource, "select count(*) from audit_event e join card_slot s"
+                + " on e.object_type = 'card' and e.object_id = s.id::text where s.stock_upload = ?::uuid"
+                + " and e.actor = ? and e.legal_basis = ?", id, subject, StockLineRules.LEGAL_BASIS));
+        assertTrue(chain.verify().intact(), "each stored event hashes to what was sealed");
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") + "\"";
+    }
+
+    @Test
+    void aChunkWhoseCardCopyFailsPartWayLeavesNothingOfItAndTheUploadFails() throws SQLException {
+        // the 2,100th card's row fails inside the COPY of its chunk, after the rows before it in that COPY
+        assertFailedChunkLeavesNothing("B367", "create trigger stock_copy_poison before insert on card_slot for each row"
+                + " when (new.bank = 'B367' and new.stock_line = 2100) execute function stock_copy_poison()");
+    }
+
+    @Test
+    void aChunkWhoseAuditCopyFailsAfterItsCardsWereCopiedLeavesNothingOfIt() throws SQLException {
+        // the cards of the 2,100th line's chunk are copied; the events of that chunk fail the audit COPY (the
+        // poison looks the line up, as a trigger's WHEN may not)
+        assertFailedChunkLeavesNothing("B368", "create trigger stock_copy_poison before insert on audit_event for each row"
+                + " when (new.participant = 'B368' and new.action = 'card.stock-registered')"
+                + " execute function stock_copy_poison()");
+    }
+
+    /** Uploads 2,500 lines while the trigger fails line 2,100's chunk: the chunks before it stay, nothing of it. */
+    private void assertFailedChunkLeavesNothing(String code, String trigger) throws SQLException {
+        DataSource owner = TestSql.superuser(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        String table = trigger.contains("on card_slot") ? "card_slot" : "audit_event";
+        TestSql.execute(owner, "create or replace function stock_copy_poison() returns trigger language plpgsql as $$"
+                + " begin if tg_table_name = 'card_slot' or exists (select 1 from card_slot s where s.id = new.object_id::uuid"
+                + " and s.stock_line = 2100) then raise exception 'poisoned row'; end if; return new; end $$", trigger);
+        try {
+            BankClient bank = BankClient.of(code);
+            StringBuilder file = new StringBuilder();
+            String poisonedCustomer = null;
+            for (int line = 1; line <= 2_500; line++) {
+                String customer = TestPeople.residentId();
+                poisonedCustomer = line == 2_100 ? customer : poisonedCustomer;
+                file.append(StockUploadTest.line(customer, "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE"))
+                        .append('\n');
+            }
+            var upload = bank.upload(file.toString()).then().statusCode(200).body("state", equalTo("FAILED"))
+                    .extract();
+            String id = upload.path("id");
+            long accepted = ((Number) upload.path("linesAccepted")).longValue();
+
+            assertTrue(accepted < 2_100, "the failed chunk is not counted: " + accepted);
+            assertEquals(accepted, TestSql.number(dataSource, "select count(*) from card_slot where stock_upload = ?::uuid", id),
+                    "the committed chunks' cards, and none of the failed chunk's");
+            assertEquals(0, TestSql.number(dataSource, "select count(*) from card_slot where stock_upload = ?::uuid"
+                    + " and stock_line >= 2100", id));
+            assertEquals(accepted, TestSql.number(dataSource, "select count(*) from audit_event e join card_slot s"
+                    + " on e.object_type = 'card' and e.object_id = s.id::text where s.stock_upload = ?::uuid", id));
+            assertEquals(0, TestSql.number(dataSource, "select count(*) from person_link where person_ref = ?",
+                    pseudonymizer.customerRef(PersonDocument.of(DocumentType.RESIDENT_ID, poisonedCustomer))),
+                    "the failed chunk's persons were not linked");
+        } finally {
+            TestSql.execute(owner, "drop trigger stock_copy_poison on " + table, "drop function stock_copy_poison()");
+        }
+        assertTrue(chain.verify().intact());
     }
 
     private List<Instant> instants(String query, String parameter) throws SQLException {

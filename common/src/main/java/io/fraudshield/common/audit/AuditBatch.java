@@ -3,6 +3,7 @@ package io.fraudshield.common.audit;
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.digest.CanonicalDigest;
+import io.fraudshield.common.sql.CopyRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,7 +24,7 @@ import java.util.TreeSet;
  * Appends many entries to the audit chains at once, in the caller's transaction, for bulk work (a stock upload's
  * batch): the same events, hashes and seals as one {@link AuditTrail#append} per entry, in the given order per
  * object. Three round trips whatever the number of entries: the heads of every chain concerned are locked in chain
- * order (so two batches never wait for each other crosswise), the events are inserted in one statement, and each
+ * order (so two batches never wait for each other crosswise), the events are inserted by one COPY, and each
  * head moves once, to its chain's last new event (the head guard checks every event it passes over is stored).
  */
 @ApplicationScoped
@@ -31,10 +32,8 @@ public class AuditBatch {
 
     private static final String LOCK_HEADS = "select chain, seq, hash from public.audit_head where chain = any(?)"
             + " order by chain for update";
-    private static final String INSERT_EVENTS = "insert into public.audit_event (chain, seq, occurred_at, actor, role,"
-            + " participant, action, legal_basis, object_type, object_id, before_digest, after_digest, prev_hash, hash,"
-            + " seal) select * from unnest(?::int[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])";
+    private static final String EVENTS = "public.audit_event (chain, seq, occurred_at, actor, role, participant,"
+            + " action, legal_basis, object_type, object_id, before_digest, after_digest, prev_hash, hash, seal)";
     private static final String MOVE_HEAD = "update public.audit_head set seq = ?, hash = ?, seal = ? where chain = ?";
 
     private final AgroalDataSource dataSource;
@@ -103,25 +102,13 @@ public class AuditBatch {
     }
 
     private static void insert(Connection connection, List<AuditEvent> events) throws SQLException {
-        int n = events.size();
-        Object[][] columns = new Object[15][n];
-        for (int i = 0; i < n; i++) {
-            AuditEvent e = events.get(i);
-            Object[] values = {e.chain(), e.seq(), e.occurredAt().toString(), e.actor(), e.role(), e.participant(),
-                    e.action(), e.legalBasis(), e.objectType(), e.objectId(), e.beforeDigest(), e.afterDigest(),
-                    e.prevHash(), e.hash(), e.seal()};
-            for (int c = 0; c < values.length; c++) {
-                columns[c][i] = values[c];
-            }
+        CopyRows rows = new CopyRows(EVENTS, 15);
+        for (AuditEvent e : events) {
+            rows.add(e.chain(), e.seq(), e.occurredAt(), e.actor(), e.role(), e.participant(), e.action(),
+                    e.legalBasis(), e.objectType(), e.objectId(), e.beforeDigest(), e.afterDigest(), e.prevHash(),
+                    e.hash(), e.seal());
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
-            insert.setArray(1, connection.createArrayOf("integer", columns[0]));
-            insert.setArray(2, connection.createArrayOf("bigint", columns[1]));
-            for (int c = 2; c < columns.length; c++) {
-                insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-            }
-            insert.executeUpdate();
-        }
+        rows.copyInto(connection);
     }
 
     private void moveHeads(Connection connection, List<AuditEvent> events) throws SQLException {

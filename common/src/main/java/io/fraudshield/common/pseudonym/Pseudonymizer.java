@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Turns identity documents and card numbers into keyed references: the only form we store or log.
@@ -24,12 +25,14 @@ public class Pseudonymizer {
     private final KeyedHash active;
 
     public Pseudonymizer(PseudonymConfig config) {
-        this.keys = config.keys().entrySet().stream()
+        List<KeyedHash> configured = config.keys().entrySet().stream()
                 .map(entry -> new KeyedHash(entry.getKey(), Base64.getDecoder().decode(entry.getValue())))
                 .toList();
-        this.active = keys.stream().filter(key -> key.keyId().equals(config.activeKeyId())).findFirst()
+        this.active = configured.stream().filter(key -> key.keyId().equals(config.activeKeyId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "fraudshield.pseudonym.active-key-id names no key in fraudshield.pseudonym.keys"));
+        // the active key first: the first of a value's references under all keys is the one new rows store
+        this.keys = Stream.concat(Stream.of(active), configured.stream().filter(key -> key != active)).toList();
     }
 
     /** customerRef: HMAC over document type and identity key (number; issuing state too for passports). */
@@ -47,7 +50,10 @@ public class Pseudonymizer {
         return active.ref("ACCOUNT", bank.value() + "/" + account.canonicalNumber());
     }
 
-    /** The card's references under every configured key: uniqueness must hold across a key rotation. */
+    /**
+     * The card's references under every configured key, the active key's first (the {@link #cardRef}): uniqueness
+     * must hold across a key rotation.
+     */
     public List<String> cardRefsUnderAllKeys(CardNumber card) {
         return keys.stream().map(key -> key.ref("CARD", card.canonicalNumber())).toList();
     }
@@ -68,7 +74,10 @@ public class Pseudonymizer {
                         digest.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** The customer's references under every configured key, for look-ups while keys rotate. */
+    /**
+     * The customer's references under every configured key, for look-ups while keys rotate; the active key's first
+     * (the {@link #customerRef}).
+     */
     public List<String> customerRefsUnderAllKeys(PersonDocument document) {
         return keys.stream().map(key -> key.ref(document.type().name(), document.identityKey())).toList();
     }

@@ -68,6 +68,18 @@ class PseudonymizerTest {
     }
 
     @Test
+    void theFirstReferenceUnderAllKeysIsTheActiveKeysWhicheverKeyIsActive() {
+        // a stock line derives each reference once per key and stores the first: it must be the active key's
+        PersonDocument person = PersonDocument.of(DocumentType.RESIDENT_ID, "440524188001010014");
+        CardNumber card = CardNumber.of("6222021234567894");
+        for (Pseudonymizer pseudonymizer : java.util.List.of(underA, underB)) {
+            assertEquals(pseudonymizer.customerRef(person), pseudonymizer.customerRefsUnderAllKeys(person).get(0));
+            assertEquals(pseudonymizer.cardRef(card), pseudonymizer.cardRefsUnderAllKeys(card).get(0));
+            assertEquals(2, pseudonymizer.cardRefsUnderAllKeys(card).size());
+        }
+    }
+
+    @Test
     void cardRefsAreKeyedAndStable() {
         assertEquals(underA.cardRef(CardNumber.of("6222021234567894")), underA.cardRef(CardNumber.of("6222021234567894")));
         assertNotEquals(underA.cardRef(CardNumber.of("6222021234567894")), underB.cardRef(CardNumber.of("6222021234567894")));
