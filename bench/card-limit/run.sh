@@ -19,7 +19,7 @@ export FS_DATA_DIR="$work/data" FS_KEYS_DIR="$work/keys" FS_POSTGRES_PORT=25432 
 export BENCH_LOG="$work/card-limit-service.log"
 java -cp "$(local_stack_classpath)" io.fraudshield.localstack.LocalStack >"$work/local-stack.log" 2>&1 &
 stack=$!
-trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -qs 'local-stack ready' "$work/local-stack.log" && break; sleep 0.5; done
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
@@ -57,8 +57,9 @@ if [[ $what == all || $what == reservations ]]; then
           rate, NR / seconds, p50, p99 }'
   done
   if [[ -n ${BENCH_JFR:-} ]]; then
-    echo "== CPU samples of the service by component ($BENCH_JFR)"
-    java "$ROOT/bench/card-limit/JfrComponents.java" "$BENCH_JFR"
+    echo "== CPU samples of the service by component ($BENCH_JFR), while the measured pairs ran"
+    java "$ROOT/bench/card-limit/JfrComponents.java" "$BENCH_JFR" \
+      $(sed -n 's/^RESULT pairs_from_ms=\([0-9]*\) pairs_to_ms=\([0-9]*\)$/\1 \2/p' "$work/service.out")
   fi
 fi
 if [[ $what == all || $what == stock ]]; then
