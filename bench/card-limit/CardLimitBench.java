@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   reservations CLIENTS WARMUP_S MEASURE_S [RATES] : closed-loop clients, each reserve → confirm for new customers;
  *                                              then, for each rate of RATES (pairs/s, e.g. "50,100,0.5x": 0.5x is half
  *                                              the closed loop's pairs/s), the same CLIENTS at that fixed offered rate
- *                                              (5 s to settle, then MEASURE_S measured)
+ *                                              (database vacuumed and checkpointed, 5 s to settle, then MEASURE_S
+ *                                              measured)
  *   stock LINES                              : COPY of the same rows into the same tables (the ceiling), then one
  *                                              NDJSON upload of LINES cards, heap and RSS sampled every 250 ms
  */
@@ -77,11 +78,23 @@ public class CardLimitBench {
 
     // ---------------- reservations ----------------
 
-    /**
-     * Seconds each fixed rate runs before it is measured: right after the saturation run the first rate measured the
-     * clean-up of the run before it (p99 160-190 ms at 50 pairs/s, 10-20 ms once settled).
-     */
+    /** Seconds each fixed rate runs before it is measured. */
     static final int SETTLE_SECONDS = 5;
+
+    /**
+     * Before each fixed rate (run.sh does the same before pgbench's): vacuum and a checkpoint, so a rate does not
+     * measure the database cleaning up after the run before it. Right after the saturation run the first rate, even
+     * 5 s settled, waited on the database (most round trips over 10 ms; p99 160-225 ms at 50 pairs/s in three runs,
+     * 9-20 ms at the same rate later in the same runs).
+     */
+    static void databaseCleanedUp() throws java.sql.SQLException {
+        String url = "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/cardlimit";
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "postgres", "");
+             var statement = owner.createStatement()) {
+            statement.execute("vacuum analyze");
+            statement.execute("checkpoint");
+        }
+    }
 
     static void reservations(int clients, int warmupSeconds, int measureSeconds, String rates) throws Exception {
         run(clients, warmupSeconds);
@@ -102,7 +115,8 @@ public class CardLimitBench {
         for (String rate : rates.isBlank() ? new String[0] : rates.split(",")) {
             double offered = rate.endsWith("x") ? Math.round(saturation * Double.parseDouble(rate.substring(0, rate.length() - 1)))
                     : Double.parseDouble(rate);
-            fixedRate(clients, SETTLE_SECONDS, offered); // the database and the service settle at the new rate first
+            databaseCleanedUp();
+            fixedRate(clients, SETTLE_SECONDS, offered); // the service settles at the new rate first
             Result fixed = fixedRate(clients, measureSeconds, offered);
             System.out.printf("fixed rate %.0f pairs/s offered, %d clients: %.1f pairs/s done (errors %d, %d not started in time);"
                             + " from the scheduled start: reservation p50 %.2f p99 %.2f ms, pair p50 %.2f p99 %.2f ms;"

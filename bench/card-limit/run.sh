@@ -49,6 +49,9 @@ if [[ $what == all || $what == reservations ]]; then
   # per-transaction logs: with --rate, pgbench's latency runs from the scheduled start (as the service bench's)
   for rate in $(sed -n 's/^RESULT rate=\([0-9]*\) .*/\1/p' "$work/service.out"); do
     rm -f "$work"/pair_log.*
+    # as before each of the service's fixed rates: no clean-up of the run before in the measurement
+    psql -q -h localhost -p $FS_POSTGRES_PORT -U postgres -c 'vacuum analyze' -c checkpoint cardlimit
+    pair --rate "$rate" -T 5 >/dev/null 2>&1
     pair --rate "$rate" -l --log-prefix "$work/pair_log" 2>&1 | grep -E 'ERROR|error|aborted' || true
     awk '{ print $3 / 1000 }' "$work"/pair_log.* | sort -n | awk \
       -v rate="$rate" -v seconds="$measure" '{ v[NR] = $1 } END { p50 = v[int(NR * 0.5 + 0.999)]; p99 = v[int(NR * 0.99 + 0.999)];
