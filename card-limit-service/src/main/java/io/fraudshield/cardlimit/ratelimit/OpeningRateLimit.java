@@ -36,6 +36,13 @@ public class OpeningRateLimit {
         if (missing != null) {
             throw new IllegalStateException("cardlimit.opening-rate: tier '" + missing + "' is not configured");
         }
+        config.tiers().forEach((name, tier) -> {
+            if (tier.bucketSize() < 1 || tier.refillPerMinute() < 1) {
+                // an empty bucket must say when a token is back (Retry-After): no tier that never refills
+                throw new IllegalStateException("cardlimit.opening-rate.tiers." + name
+                        + ": bucket-size and refill-per-minute must be at least 1");
+            }
+        });
     }
 
     public OpeningRateConfig.Tier tierOf(String bank) {

@@ -17,16 +17,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code opening_rate_bucket}); taking one token per decision from it meant one round trip per decision, and every
  * decision of a bank queued on that one row. Instead a replica draws a small lease of tokens from the row in one
  * statement and spends them in memory, one per decision, without a round trip. When its lease is spent, or older than
- * {@code lease-for}, it goes back to the row: the same statement gives back what the old lease did not spend and draws
- * the next one. An empty row draws nothing: the decision is refused (429), as before.
+ * {@code lease-for}, it goes back to the row: the same statement gives back what the old lease did not spend (only if
+ * it ran out less than one {@code lease-for} ago, else those tokens are lost) and draws the next one. An empty row
+ * draws nothing: the decision is refused (429), as before.
  *
  * <p>Why the bank's limit still holds across any number of replicas: every decision spends a token that was taken out
  * of the row, once, under the row's lock; the row is refilled by the database's clock in the same statement, never
  * above the bucket and never below zero. So over any span a bank makes at most the bucket plus the refill of the span,
- * as with one round trip per decision — plus, in a burst, what the replicas' unexpired leases still held when it
- * started (at most {@code lease − 1} tokens each: a lease is at most 1/20 of the bucket, {@link #leaseOf}).
- * What a lease costs is the other way, conservative: a replica that dies loses its unspent tokens, and a replica may
- * refuse while another holds a few. Within a replica, one lock per bank: concurrent requests spend a lease exactly
+ * as with one round trip per decision — plus, in a burst, what the replicas held out of the row when it started:
+ * tokens drawn less than two {@code lease-for} before (a lease's own second, then the second in which its rest may
+ * come back), at most {@code lease − 1} per replica (a lease is at most 1/20 of the bucket, {@link #leaseOf}). Tokens
+ * kept longer never come back: an idle replica cannot save a lease past a refill and add it to a full bucket later.
+ * What a lease costs is the other way, conservative: a replica that dies, or stays idle, loses its unspent tokens, and
+ * a replica may refuse while another holds a few. Within a replica, one lock per bank: concurrent requests spend a lease exactly
  * once, and while one of them draws the next lease the others wait for it rather than queue on the row themselves.
  */
 public final class OpeningTokenLeases {
@@ -67,7 +70,7 @@ public final class OpeningTokenLeases {
 
     /**
      * @param leaseSize the most tokens one lease draws (1: a round trip per decision)
-     * @param leaseFor  how long a lease may be spent; then its rest goes back with the next draw
+     * @param leaseFor  how long a lease may be spent; then its rest goes back with the next draw within as long again
      */
     public OpeningTokenLeases(DataSource dataSource, int leaseSize, Duration leaseFor) {
         if (leaseSize < 1) {
@@ -118,8 +121,10 @@ public final class OpeningTokenLeases {
                     left--;
                     return true;
                 }
-                int unspent = left;
-                left = 0; // given back by the draw below, or lost if it fails: never spent twice
+                // given back by the draw below if the lease ran out just now, else lost; lost too if the draw fails:
+                // never spent twice, never saved across a refill
+                int unspent = System.nanoTime() - spendableUntil < leaseNanos ? left : 0;
+                left = 0;
                 int drawn = draw(bank, tier, unspent);
                 if (drawn == 0) {
                     return false;

@@ -102,19 +102,31 @@ class OpeningTokenLeasesTest {
     }
 
     @Test
-    void whatAnExpiredLeaseDidNotSpendGoesBackWithTheNextDraw() throws Exception {
+    void whatALeaseThatJustRanOutDidNotSpendGoesBackWithTheNextDraw() throws Exception {
         String bank = bank();
-        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofMillis(100));
+        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofSeconds(1));
         assertTrue(replica.take(bank, HUNDRED));
         assertEquals(95, tokensInRow(bank));
-        Thread.sleep(200);
+        Thread.sleep(1_200); // ran out 0.2 s ago: within one lease-for
         assertTrue(replica.take(bank, HUNDRED), "an expired lease is not spent: a new one is drawn");
         assertEquals(95 + 4 - 5, tokensInRow(bank), "the 4 unspent came back, 5 were drawn");
         int served = 2;
         while (replica.take(bank, HUNDRED)) {
             served++;
         }
-        assertEquals(100, served, "nothing lost while the replica lives");
+        assertEquals(100, served, "nothing lost while the replica keeps deciding");
+    }
+
+    @Test
+    void anIdleReplicaCannotSaveItsLeaseAndAddItToTheBucketLater() throws Exception {
+        String bank = bank();
+        OpeningTokenLeases idle = new OpeningTokenLeases(dataSource, 10, Duration.ofMillis(100));
+        assertTrue(idle.take(bank, HUNDRED)); // keeps 4
+        Thread.sleep(400); // ran out 0.3 s ago: more than one lease-for
+        // meanwhile the bucket refilled to full, and another replica spent it all but 10
+        TestSql.execute(dataSource, "update opening_rate_bucket set tokens = 10 where bank = '" + bank + "'");
+        assertTrue(idle.take(bank, HUNDRED));
+        assertEquals(5, tokensInRow(bank), "the 4 saved tokens are lost, not added to the bucket: 10 - 5 drawn");
     }
 
     @Test
