@@ -44,6 +44,8 @@ if [[ $what == all || $what == reservations ]]; then
              -D lease=$lease -c 16 -j 2 -T $measure -h localhost -p $FS_POSTGRES_PORT -U cardlimit_runtime "$@" cardlimit; }
   echo "== pgbench: the pair's own SQL (bench/card-limit/pair.sql, $chains audit chains, lease $lease), 16 clients, $measure s,"
   echo "   runtime role, service's tables: closed loop (saturation), then at the service's fixed rates"
+  # the tables as the service left them, analysed (as before each of the service's measured phases)
+  psql -q -h localhost -p $FS_POSTGRES_PORT -U postgres -c 'vacuum analyze' -c checkpoint cardlimit
   # per-statement latencies (-r): with pipelines, the time of a round trip shows on its \endpipeline
   pair -r 2>&1 | grep -E 'tps|latency average|failed|aborted|^ +[0-9.]+ +[0-9]+ +(\\endpipeline)|ERROR|error'
   # per-transaction logs: with --rate, pgbench's latency runs from the scheduled start (as the service bench's)
