@@ -1,0 +1,35 @@
+package io.fraudshield.accountrisk.antiscan;
+
+/**
+ * This replica's share of one participant's bucket: tokens taken from Redis in one script call and spent here
+ * without asking again, until they run out or the lease ends. Redis counts a lease against the bucket until it
+ * is settled or expires, so what all replicas spend together never exceeds what the bucket gives.
+ */
+final class Lease {
+
+    /** Held while the lease is settled and renewed with Redis: one renewal per replica and participant at a time. */
+    final Object renewal = new Object();
+    private long tokens;
+    private long endsAt;
+
+    /** Spends {@code cost} from the lease if it covers it and has not ended. */
+    synchronized boolean trySpend(long cost, long now) {
+        if (tokens >= cost && now - endsAt < 0) {
+            tokens -= cost;
+            return true;
+        }
+        return false;
+    }
+
+    /** Empties the lease; the tokens returned are given back to Redis by the caller (or lost, which is safe). */
+    synchronized long takeUnspent() {
+        long unspent = tokens;
+        tokens = 0;
+        return unspent;
+    }
+
+    synchronized void renew(long granted, long endsAt) {
+        this.tokens = granted;
+        this.endsAt = endsAt;
+    }
+}
