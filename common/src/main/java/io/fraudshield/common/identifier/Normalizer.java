@@ -32,13 +32,35 @@ public final class Normalizer {
 
     /** {@link #normalize}, then {@code min} to {@code max} digits, not one digit repeated: the shape of every account and card number. */
     static String digits(String raw, String what, int min, int max) {
-        String value = normalize(raw, what);
-        if (value.length() < min || value.length() > max || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        // plain ASCII digits are their own normal form (NFKC, strip and upper case leave them as they are), so
+        // the hot path skips the normaliser for them; anything else takes the full path
+        String value = raw != null && asciiDigits(raw) ? raw : normalize(raw, what);
+        if (value.length() < min || value.length() > max || !asciiDigits(value)) {
             throw new InvalidIdentifierException(what + " must be " + min + " to " + max + " digits");
         }
-        if (value.chars().distinct().count() == 1) {
+        if (oneDigitRepeated(value)) {
             throw new InvalidIdentifierException(what + " must not be a single repeated digit");
         }
         return value;
+    }
+
+    private static boolean asciiDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return !value.isEmpty();
+    }
+
+    private static boolean oneDigitRepeated(String value) {
+        char first = value.charAt(0);
+        for (int i = 1; i < value.length(); i++) {
+            if (value.charAt(i) != first) {
+                return false;
+            }
+        }
+        return true;
     }
 }
