@@ -63,17 +63,19 @@ public class AccountStatusService {
         List<String> refs = request.accounts().stream()
                 .map(account -> pseudonymizer.accountRef(account.bank(), account.accountNumber())).toList();
         long head = tracker.catchUp();
-        Map<String, Snapshot> found = new HashMap<>();
+        Map<String, Snapshot> found = new HashMap<>(refs.size() * 2);
         Set<String> missing = new LinkedHashSet<>();
+        int fromMemory = 0;
         for (String ref : refs) {
             Snapshot snapshot = local.getIfPresent(ref);
             if (snapshot != null && tracker.stillTrue(ref, snapshot)) {
                 found.put(ref, snapshot);
-                localHits.increment();
+                fromMemory++;
             } else {
                 missing.add(ref);
             }
         }
+        localHits.increment(fromMemory);
         if (!missing.isEmpty()) {
             redis.get(missing).forEach((ref, snapshot) -> {
                 if (tracker.stillTrue(ref, snapshot)) {
