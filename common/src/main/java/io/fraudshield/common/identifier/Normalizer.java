@@ -17,6 +17,9 @@ public final class Normalizer {
         if (raw == null) {
             throw new InvalidIdentifierException(what + " is missing");
         }
+        if (alreadyNormal(raw)) {
+            return raw;
+        }
         String value = java.text.Normalizer.normalize(raw, Form.NFKC).strip().toUpperCase(Locale.ROOT);
         if (value.isEmpty()) {
             throw new InvalidIdentifierException(what + " is empty");
@@ -32,9 +35,7 @@ public final class Normalizer {
 
     /** {@link #normalize}, then {@code min} to {@code max} digits, not one digit repeated: the shape of every account and card number. */
     static String digits(String raw, String what, int min, int max) {
-        // plain ASCII digits are their own normal form (NFKC, strip and upper case leave them as they are), so
-        // the hot path skips the normaliser for them; anything else takes the full path
-        String value = raw != null && asciiDigits(raw) ? raw : normalize(raw, what);
+        String value = normalize(raw, what);
         if (value.length() < min || value.length() > max || !asciiDigits(value)) {
             throw new InvalidIdentifierException(what + " must be " + min + " to " + max + " digits");
         }
@@ -42,6 +43,17 @@ public final class Normalizer {
             throw new InvalidIdentifierException(what + " must not be a single repeated digit");
         }
         return value;
+    }
+
+    /** Printable ASCII without lower case or spaces: NFKC, strip and upper case leave it as it is. */
+    private static boolean alreadyNormal(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7E || (c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return !value.isEmpty();
     }
 
     private static boolean asciiDigits(String value) {

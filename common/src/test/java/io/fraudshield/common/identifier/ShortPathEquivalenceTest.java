@@ -2,28 +2,33 @@ package io.fraudshield.common.identifier;
 
 import org.junit.jupiter.api.Test;
 
-import java.text.Normalizer.Form;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@link Normalizer#digits} skips the full normalisation for plain ASCII digits. On 300,000 random strings —
- * ASCII digits of every length around the limits, repeated digits, and digits mixed with full-width and
- * superscript digits, spaces, invisible characters and letters — it gives the same value or the same refusal
- * as the full path it replaced (kept here as {@link #reference}).
+ * {@link Normalizer#normalize} returns printable ASCII without lower case as it is, without the NFKC normaliser,
+ * and {@link ParticipantCode} checks its form without a regular expression. On 300,000 random strings — ASCII
+ * digits of every length around the limits, repeated digits, and digits mixed with full-width and superscript
+ * digits, spaces, invisible characters and letters of both cases — each gives the same value or the same
+ * refusal as the code it replaced (kept here as {@link #fullNormalize}, {@link #reference} and {@link #FORM}).
  */
-class DigitsEquivalenceTest {
+class ShortPathEquivalenceTest {
+
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[A-Z0-9]{3,14}");
 
     private static final String[] OTHERS = {"０", "９", "５", "²", "①", "٣", " ", "\u3000", "\t", "\u200B", "\uFEFF",
-            "a", "Z", "-", "ａ", "\u00A0", "\u2028", "𝟘", "\uD800"};
+            "a", "Z", "-", "ａ", "\u00A0", "\u2028", "𝟘", "\uD800", "b", "Q", "ß", "ﬁ", "ı", "~", "\u007F"};
 
     @Test
     void plainDigitsTakeTheShortPathWithTheSameAnswersAsTheFullNormalisation() {
         Random random = new Random(20261201);
         for (int i = 0; i < 300_000; i++) {
             String raw = sample(random);
+            assertEquals(outcome(() -> fullNormalize(raw)), outcome(() -> Normalizer.normalize(raw, "number")), () -> "for " + raw);
+            boolean formerForm = raw != null && FORM.matcher(raw).matches();
+            assertEquals(formerForm, outcome(() -> new ParticipantCode(raw).value()).startsWith("value"), () -> "for " + raw);
             for (int[] limits : new int[][]{{8, 32}, {12, 19}}) {
                 assertEquals(reference(raw, limits[0], limits[1]), outcome(() -> Normalizer.digits(raw, "number",
                         limits[0], limits[1])), () -> "for " + raw.codePoints().mapToObj(Integer::toHexString).toList());
@@ -65,7 +70,7 @@ class DigitsEquivalenceTest {
     /** Normalizer.digits as it was before the short path. */
     private static String reference(String raw, int min, int max) {
         return outcome(() -> {
-            String value = Normalizer.normalize(raw, "number");
+            String value = fullNormalize(raw);
             if (value.length() < min || value.length() > max || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new InvalidIdentifierException("number must be " + min + " to " + max + " digits");
             }
@@ -74,6 +79,21 @@ class DigitsEquivalenceTest {
             }
             return value;
         });
+    }
+
+    /** Normalizer.normalize as it was before the short path. */
+    private static String fullNormalize(String raw) {
+        String value = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).strip().toUpperCase(java.util.Locale.ROOT);
+        if (value.isEmpty()) {
+            throw new InvalidIdentifierException("number is empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0x7E || c < 0x21) {
+                throw new InvalidIdentifierException("number contains a character that is not a printable ASCII letter or digit");
+            }
+        }
+        return value;
     }
 
     @Test
