@@ -121,7 +121,12 @@ public class TokenBuckets {
         Lease lease = lease(caller);
         Outcome outcome;
         synchronized (lease.renewal) {
-            outcome = run(caller, 0, false, lease.takeUnspent(), 0);
+            long unspent = lease.takeUnspent();
+            // nothing to give back: leave the lease to Redis's count (its tokens are spent) and read
+            outcome = unspent > 0 ? run(caller, 0, false, unspent, 0) : null;
+        }
+        if (outcome == null) {
+            outcome = run(caller, 0, false, -1, 0);
         }
         return new Quota(true, tierName, tier.capacity(), tier.refillPerMinute(), outcome.tokens(), config.hitCost(),
                 config.missCost());

@@ -122,7 +122,13 @@ public class AccountStatusService {
 
         /** Accounts with no marker at all: the misses an enumerating caller pays more for. */
         public int misses() {
-            return (int) refs.stream().filter(ref -> snapshots.get(ref).markers().isEmpty()).count();
+            int misses = 0;
+            for (String ref : refs) {
+                if (snapshots.get(ref).markers().isEmpty()) {
+                    misses++;
+                }
+            }
+            return misses;
         }
     }
 
