@@ -9,7 +9,7 @@
 # production profile, marks 200 accounts, then measures with wrk (Debian package) at 8 and 32 connections:
 # a trivial JSON endpoint of the same service (/q/health/live), single-account queries for never-marked
 # (CLEAR) and marked accounts, and 1,000-account batches. The platform's bucket is sized so it never empties:
-# the bucket's Redis round trip is still paid on every query.
+# the bucket's Redis round trip is still paid, once per lease of tokens.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 seconds=${1:-20}
