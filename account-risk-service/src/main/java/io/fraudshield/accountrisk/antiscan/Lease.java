@@ -12,13 +12,17 @@ final class Lease {
     private long tokens;
     private long endsAt;
 
-    /** Spends {@code cost} from the lease if it covers it and has not ended. */
-    synchronized boolean trySpend(long cost, long now) {
-        if (tokens >= cost && now - endsAt < 0) {
-            tokens -= cost;
-            return true;
+    /**
+     * Admits a request if the lease has a token left and has not ended, and spends what it can of {@code cost}.
+     * @return the part of the cost the lease did not cover (to be charged to Redis), or -1 when not admitted
+     */
+    synchronized long admit(long cost, long now) {
+        if (tokens < 1 || now - endsAt >= 0) {
+            return -1;
         }
-        return false;
+        long spent = Math.min(tokens, cost);
+        tokens -= spent;
+        return cost - spent;
     }
 
     /** Empties the lease; the tokens returned are given back to Redis by the caller (or lost, which is safe). */

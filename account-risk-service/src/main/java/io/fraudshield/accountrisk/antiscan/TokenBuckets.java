@@ -22,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * shares one bucket per participant atomically. A batch is charged after it is answered (hits at hit cost,
  * misses at miss cost) and may leave the bucket in debt; a request arriving at an empty or indebted bucket is
  * refused with 429 and Retry-After. While Redis is down each replica keeps the same buckets in memory (and
- * after a failed call, for a lease's lifetime, does not ask Redis again).
+ * after a failed call, for a lease's lifetime, does not ask Redis again about that participant).
  * <p>
  * Each replica leases a few tokens at a time ({@link Lease}) and charges small requests from its lease, so
  * most queries make no Redis call. Redis keeps every replica's lease in the bucket's hash until the replica
  * settles it (gives back what it did not spend) or it expires; the refill stops at the capacity minus the
  * leases held, so tokens in the bucket plus tokens leased never exceed the capacity, and all replicas together
- * never spend more than the capacity plus the refill. A lease spends only what it holds (no debt) and stops
- * being spent before Redis expires it.
+ * never spend more than the capacity plus the refill. A lease stops being spent before Redis expires it; its
+ * last request may cost more than it holds, and the rest is charged to Redis (into debt, as a batch may be).
  */
 @ApplicationScoped
 public class TokenBuckets {
@@ -39,13 +39,16 @@ public class TokenBuckets {
     /** A lease is at most this share of the tier's capacity. */
     private static final int LEASE_SHARE = 50;
     /**
-     * KEYS[1] bucket; ARGV capacity, refill per ms, cost, charge (1) or peek (0), replica, unspent tokens of the
-     * replica's lease to settle (-1: leave its lease alone), tokens to lease, lease lifetime in ms.
-     * Returns allowed, tokens, ms to wait, tokens leased.
+     * KEYS[1] bucket; ARGV capacity, refill per ms, cost, mode (1 charge, 0 peek, 2 charge even an empty bucket: the
+     * part of a request its lease did not cover), replica, unspent tokens of the replica's lease to settle (-1: leave
+     * its lease alone), tokens to lease, lease lifetime in ms. Returns allowed, tokens, ms to wait, tokens leased.
+     * A replica's own lease is settled even after it expired (the replica stopped spending it before then and
+     * reports what is left); other replicas' expired leases no longer count as held, and are dropped an hour later.
      */
     private static final String TAKE = """
             local cap = tonumber(ARGV[1]) local rate = tonumber(ARGV[2]) local cost = tonumber(ARGV[3])
             local own = 'lease:' .. ARGV[5] local unspent = tonumber(ARGV[6]) local want = tonumber(ARGV[7])
+            local ttl = tonumber(ARGV[8])
             local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)
             local h = redis.call('HGETALL', KEYS[1])
             local tokens = nil local at = nil local held = 0 local settled = 0
@@ -55,25 +58,27 @@ public class TokenBuckets {
               elseif f == 'at' then at = tonumber(v)
               elseif string.sub(f, 1, 6) == 'lease:' then
                 local sep = string.find(v, ':', 1, true)
-                local amount = tonumber(string.sub(v, 1, sep - 1))
-                if tonumber(string.sub(v, sep + 1)) <= now then redis.call('HDEL', KEYS[1], f)
-                elseif f == own and unspent >= 0 then settled = math.min(unspent, amount) redis.call('HDEL', KEYS[1], f)
-                else held = held + amount end
+                local amount = tonumber(string.sub(v, 1, sep - 1)) local expires = tonumber(string.sub(v, sep + 1))
+                if f == own and unspent >= 0 then settled = math.min(unspent, amount) redis.call('HDEL', KEYS[1], f)
+                elseif expires + 3600000 <= now then redis.call('HDEL', KEYS[1], f)
+                elseif expires > now then held = held + amount end
               end
             end
             if tokens == nil then tokens = cap - held at = now end
             tokens = math.min(cap - held, tokens + settled + (now - at) * rate)
             local allowed = 0 local leased = 0
-            if tokens > 0 then
+            if ARGV[4] == '2' then
+              allowed = 1 tokens = tokens - cost
+            elseif tokens > 0 then
               allowed = 1
               if ARGV[4] == '1' then
                 tokens = tokens - cost
                 if want > 0 and tokens >= 1 then leased = math.min(want, math.floor(tokens)) tokens = tokens - leased end
               end
             end
-            if leased > 0 then redis.call('HSET', KEYS[1], own, tostring(leased) .. ':' .. tostring(now + tonumber(ARGV[8]))) end
+            if leased > 0 then redis.call('HSET', KEYS[1], own, tostring(leased) .. ':' .. tostring(now + ttl)) end
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-            redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate) + 60000 + tonumber(ARGV[8]))
+            redis.call('PEXPIRE', KEYS[1], math.ceil((cap - math.min(tokens, 0)) / rate) + 60000 + ttl)
             local wait = 0
             if tokens <= 0 then wait = math.ceil((1 - tokens) / rate) end
             return {allowed, tostring(math.floor(tokens)), wait, leased}""";
@@ -84,7 +89,7 @@ public class TokenBuckets {
     private final Map<String, LocalBucket> fallback = new ConcurrentHashMap<>();
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Counter scripts;
-    private volatile long redisRetryAt = System.nanoTime();
+    private final Map<String, Long> redisRetryAt = new ConcurrentHashMap<>();
     @Inject
     BusinessMetrics metrics;
 
@@ -123,10 +128,10 @@ public class TokenBuckets {
         synchronized (lease.renewal) {
             long unspent = lease.takeUnspent();
             // nothing to give back: leave the lease to Redis's count (its tokens are spent) and read
-            outcome = unspent > 0 ? run(caller, 0, false, unspent, 0) : null;
+            outcome = unspent > 0 ? run(caller, 0, Mode.PEEK, unspent, 0) : null;
         }
         if (outcome == null) {
-            outcome = run(caller, 0, false, -1, 0);
+            outcome = run(caller, 0, Mode.PEEK, -1, 0);
         }
         return new Quota(true, tierName, tier.capacity(), tier.refillPerMinute(), outcome.tokens(), config.hitCost(),
                 config.missCost());
@@ -143,24 +148,38 @@ public class TokenBuckets {
     private Outcome take(Caller caller, long cost) {
         long chunk = leaseSize(tier(tierOf(caller)));
         if (cost > chunk) {
-            return run(caller, cost, true, -1, 0);
+            return run(caller, cost, Mode.CHARGE, -1, 0);
         }
         Lease lease = lease(caller);
-        if (lease.trySpend(cost, System.nanoTime())) {
-            return Outcome.FROM_LEASE;
+        long shortfall = lease.admit(cost, System.nanoTime());
+        if (shortfall >= 0) {
+            return fromLease(caller, shortfall);
         }
         synchronized (lease.renewal) {
             long asked = System.nanoTime();
-            if (lease.trySpend(cost, asked)) {
-                return Outcome.FROM_LEASE; // renewed by another request meanwhile
+            shortfall = lease.admit(cost, asked);
+            if (shortfall >= 0) {
+                return fromLease(caller, shortfall); // renewed by another request meanwhile
             }
-            Outcome outcome = run(caller, cost, true, lease.takeUnspent(), chunk);
+            Outcome outcome = run(caller, cost, Mode.CHARGE, lease.takeUnspent(), chunk);
             if (outcome.leased() > 0) {
                 // counted from before the call, and a tenth short: it ends here before Redis expires it
                 lease.renew(outcome.leased(), asked + config.leaseTtl().toNanos() / 10 * 9);
             }
             return outcome;
         }
+    }
+
+    /**
+     * A lease with any token left admits a request whatever it costs, as the bucket in Redis does, so that a hit
+     * (1 token) and a miss (3) are never told apart by the answer; what the lease could not cover is charged to
+     * Redis, into debt if need be.
+     */
+    private Outcome fromLease(Caller caller, long shortfall) {
+        if (shortfall > 0) {
+            run(caller, shortfall, Mode.CHARGE_INTO_DEBT, -1, 0);
+        }
+        return Outcome.FROM_LEASE;
     }
 
     private long leaseSize(AntiScanConfig.Tier tier) {
@@ -171,26 +190,40 @@ public class TokenBuckets {
         return leases.computeIfAbsent(caller.participant().value(), participant -> new Lease());
     }
 
-    private Outcome run(Caller caller, long cost, boolean charge, long unspent, long leaseTokens) {
+    private Outcome run(Caller caller, long cost, Mode mode, long unspent, long leaseTokens) {
         AntiScanConfig.Tier tier = tier(tierOf(caller));
         double perMilli = tier.refillPerMinute() / 60_000.0;
         String key = PREFIX + caller.participant().value();
-        if (System.nanoTime() - redisRetryAt < 0) {
-            return fallback(key, tier, perMilli).take(cost, charge);
+        Long retryAt = redisRetryAt.get(key);
+        if (retryAt != null && System.nanoTime() - retryAt < 0) {
+            return fallback(key, tier, perMilli).take(cost, mode);
         }
         try {
             Response result = redis.execute("EVAL", TAKE, "1", key, Long.toString(tier.capacity()),
-                    Double.toString(perMilli), Long.toString(cost), charge ? "1" : "0", replica, Long.toString(unspent),
+                    Double.toString(perMilli), Long.toString(cost), mode.argument, replica, Long.toString(unspent),
                     Long.toString(leaseTokens), Long.toString(config.leaseTtl().toMillis()));
             scripts.increment();
             return new Outcome(result.get(0).toInteger() == 1, Long.parseLong(result.get(1).toString()),
                     result.get(2).toLong(), result.get(3).toLong());
         } catch (RuntimeException e) {
-            // for a lease's lifetime, not one failed (or timed-out) call per query, each waiting on the renewal lock
-            redisRetryAt = System.nanoTime() + config.leaseTtl().toNanos();
+            if (!answeredByRedis(e)) {
+                // Redis unreachable or slow: this participant's bucket stays in memory for a lease's lifetime, not
+                // one failed or timed-out call per query, each waiting on the renewal lock
+                redisRetryAt.put(key, System.nanoTime() + config.leaseTtl().toNanos());
+            }
             LOG.warnf("Redis unavailable for token buckets (%s): using this replica's buckets", e.getClass().getSimpleName());
-            return fallback(key, tier, perMilli).take(cost, charge);
+            return fallback(key, tier, perMilli).take(cost, mode);
         }
+    }
+
+    /** An error reply (a failing script, say) is not an outage: it does not switch the participant to memory. */
+    private static boolean answeredByRedis(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.redis.client.Response) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private LocalBucket fallback(String key, AntiScanConfig.Tier tier, double perMilli) {
@@ -207,6 +240,16 @@ public class TokenBuckets {
             throw new IllegalStateException("accountrisk.antiscan.tiers has no tier " + name);
         }
         return tier;
+    }
+
+    enum Mode {
+        PEEK("0"), CHARGE("1"), CHARGE_INTO_DEBT("2");
+
+        final String argument;
+
+        Mode(String argument) {
+            this.argument = argument;
+        }
     }
 
     record Outcome(boolean allowed, long tokens, long waitMillis, long leased) {
@@ -226,12 +269,12 @@ public class TokenBuckets {
             this.tokens = capacity;
         }
 
-        synchronized Outcome take(long cost, boolean charge) {
+        synchronized Outcome take(long cost, Mode mode) {
             long now = System.currentTimeMillis();
             tokens = Math.min(capacity, tokens + (now - at) * perMilli);
             at = now;
-            boolean allowed = tokens > 0;
-            if (allowed && charge) {
+            boolean allowed = tokens > 0 || mode == Mode.CHARGE_INTO_DEBT;
+            if (allowed && mode != Mode.PEEK) {
                 tokens -= cost;
             }
             long wait = tokens <= 0 ? (long) Math.ceil((1 - tokens) / perMilli) : 0;

@@ -119,14 +119,18 @@ class TokenLeaseTest {
         assertTrue(hasLease(platform), "Redis holds a's lease");
         Thread.sleep(config.leaseTtl().toMillis() + 100);
         a.charge(platform, 1);
-        assertEquals(2.0, scripts(registryA), "an ended lease is not spent: Redis may already have forgotten it");
+        assertEquals(2.0, scripts(registryA), "an ended lease is not spent: Redis no longer counts it as held");
 
+        Caller other = freshPlatform();
         TokenBuckets lost = replica(new SimpleMeterRegistry());
-        lost.charge(platform, 1); // and never heard of again
-        Thread.sleep(config.leaseTtl().toMillis() + 100);
-        replica(new SimpleMeterRegistry()).quota(platform);
-        a.quota(platform);
-        assertFalse(hasLease(platform), "leases past their lifetime are dropped by the next script call");
+        lost.charge(other, 1); // 3,999 left, 60 of them leased; the replica is never heard of again
+        TokenBuckets b = replica(new SimpleMeterRegistry());
+        long whileHeld = b.quota(other).remaining();
+        assertTrue(whileHeld <= CAPACITY - 60, "the bucket refills only up to the capacity less the lease: " + whileHeld);
+        Thread.sleep(config.leaseTtl().toMillis() + 500);
+        long afterLifetime = b.quota(other).remaining();
+        assertTrue(afterLifetime > CAPACITY - 60, "once the lease expired it no longer keeps the bucket below capacity,"
+                + " though its tokens stay spent: " + afterLifetime);
     }
 
     @Test
@@ -162,6 +166,66 @@ class TokenLeaseTest {
         }
         assertEquals(before + 1, scripts(registryA), "Redis is asked again once it is back");
         assertNotEquals(chargedAt, redis.hash(String.class).hget(bucket(platform), "at"));
+    }
+
+    @Test
+    void sparseTrafficOverManyReplicasGivesBackWhatItsLeasesDidNotSpend() throws Exception {
+        Caller platform = freshPlatform();
+        List<TokenBuckets> replicas = List.of(replica(new SimpleMeterRegistry()), replica(new SimpleMeterRegistry()),
+                replica(new SimpleMeterRegistry()), replica(new SimpleMeterRegistry()));
+        for (int round = 0; round < 3; round++) {
+            for (TokenBuckets replica : replicas) {
+                replica.charge(platform, 3); // one miss each, then nothing until the lease has ended everywhere
+            }
+            Thread.sleep(config.leaseTtl().toMillis() + 100);
+        }
+        for (TokenBuckets replica : replicas) {
+            replica.quota(platform);
+        }
+        long remaining = replicas.get(0).quota(platform).remaining();
+        assertTrue(remaining >= CAPACITY - 36, "12 misses cost 36 tokens; leases that ended unspent came back: " + remaining);
+    }
+
+    @Test
+    void atTheEdgeOfALeaseAHitAndAMissAreAdmittedAlike() {
+        Caller platform = freshPlatform();
+        TokenBuckets a = replica(new SimpleMeterRegistry());
+        TokenBuckets b = replica(new SimpleMeterRegistry());
+        a.charge(platform, 1); // leases 60
+        for (int i = 0; i < 58; i++) {
+            a.charge(platform, 1); // 2 left
+        }
+        b.charge(platform, 4000); // a batch through b empties the bucket in Redis
+        a.charge(platform, 3); // a miss costs more than the lease holds: admitted like a hit, the rest is debt
+        assertThrows(ProblemException.class, () -> a.charge(platform, 1), "the lease is spent and the bucket in debt");
+        long remaining = b.quota(platform).remaining();
+        assertTrue(remaining <= CAPACITY - 1 - 60 - 4000 - 1 + 1, "the miss's third token was charged to Redis: " + remaining);
+    }
+
+    @Test
+    void aScriptErrorForOneParticipantSwitchesNobodyToMemory() {
+        Caller broken = freshPlatform();
+        Caller other = freshPlatform();
+        redis.value(String.class).set(bucket(broken), "not a hash"); // every script call for it fails with WRONGTYPE
+        MeterRegistry registry = new SimpleMeterRegistry();
+        TokenBuckets a = replica(registry);
+        a.charge(broken, 3); // answered from this replica's memory
+        a.charge(other, 3);
+        a.charge(other, 1000);
+        assertEquals(2.0, scripts(registry), "the other participant's charges still went to Redis");
+        redis.key(String.class).del(bucket(broken));
+        a.charge(broken, 1000);
+        assertEquals(3.0, scripts(registry), "and so does the failing participant's next charge: an error reply is not an outage");
+    }
+
+    @Test
+    void aBucketInDebtLivesInRedisUntilTheDebtWouldHaveBeenRefilled() {
+        Caller platform = freshPlatform();
+        TokenBuckets a = replica(new SimpleMeterRegistry());
+        a.charge(platform, 6000); // 2,000 tokens of debt: 4 minutes of refill before the bucket is even empty
+        long ttl = redis.key(String.class).pttl(bucket(platform));
+        long refillFromDebtToFull = (long) Math.ceil((CAPACITY + 2000) / REFILL_PER_MS);
+        assertTrue(ttl >= refillFromDebtToFull, "forgetting the key sooner would forgive the debt: " + ttl + " ms");
     }
 
     private TokenBuckets replica(MeterRegistry registry) {
