@@ -8,12 +8,16 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.redis.client.Response;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -99,6 +103,29 @@ public class TokenBuckets {
         this.scripts = Counter.builder("accountrisk.antiscan.bucket.scripts")
                 .description("Token-bucket script calls to Redis (charges that a replica's lease did not cover, and quota reads)")
                 .register(registry);
+    }
+
+    /** A bucket that never refills or a lease that never lives would break the script's arithmetic: refuse to start. */
+    void checkAtStartUp(@Observes StartupEvent event) {
+        check(config);
+    }
+
+    static void check(AntiScanConfig config) {
+        config.tiers().forEach((name, tier) -> {
+            if (tier.capacity() <= 0 || tier.refillPerMinute() <= 0) {
+                throw new IllegalStateException("accountrisk.antiscan.tiers." + name + ": capacity and refill-per-minute must be positive");
+            }
+        });
+        if (config.leaseTtl().isNegative() || config.leaseTtl().isZero() || config.leaseTokens() < 0) {
+            throw new IllegalStateException("accountrisk.antiscan.lease-ttl must be positive and lease-tokens not negative");
+        }
+        Set<String> named = new HashSet<>(config.participants().values());
+        named.add(config.defaultTier());
+        for (String tier : named) {
+            if (!config.tiers().containsKey(tier)) {
+                throw new IllegalStateException("accountrisk.antiscan.tiers has no tier " + tier);
+            }
+        }
     }
 
     /** Refuses with 429 when the caller's bucket is empty; otherwise charges {@code cost}. */
