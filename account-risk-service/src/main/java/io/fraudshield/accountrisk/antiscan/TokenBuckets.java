@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Each replica leases a few tokens at a time ({@link Lease}) and charges small requests from its lease, so
  * most queries make no Redis call. Redis keeps every replica's lease in the bucket's hash until the replica
- * settles it (gives back what it did not spend) or it expires; the refill stops at the capacity minus the
- * leases held, so tokens in the bucket plus tokens leased never exceed the capacity, and all replicas together
+ * settles it (gives back what it did not spend) or drops it a minute after it expired; the refill stops at the
+ * capacity minus the leases held, so tokens in the bucket plus tokens leased never exceed the capacity, and all replicas together
  * never spend more than the capacity plus the refill. A lease stops being spent before Redis expires it; its
  * last request may cost more than it holds, and the rest is charged to Redis (into debt, as a batch may be).
  */
@@ -47,7 +47,8 @@ public class TokenBuckets {
      * part of a request its lease did not cover), replica, unspent tokens of the replica's lease to settle (-1: leave
      * its lease alone), tokens to lease, lease lifetime in ms. Returns allowed, tokens, ms to wait, tokens leased.
      * A replica's own lease is settled even after it expired (the replica stopped spending it before then and
-     * reports what is left); other replicas' expired leases no longer count as held, and are dropped an hour later.
+     * reports what is left); a lease counts as held until it is settled or, a minute after it expired, dropped with
+     * its tokens spent — so the bucket plus every lease that could still be given back never exceeds the capacity.
      */
     private static final String TAKE = """
             local cap = tonumber(ARGV[1]) local rate = tonumber(ARGV[2]) local cost = tonumber(ARGV[3])
@@ -64,8 +65,8 @@ public class TokenBuckets {
                 local sep = string.find(v, ':', 1, true)
                 local amount = tonumber(string.sub(v, 1, sep - 1)) local expires = tonumber(string.sub(v, sep + 1))
                 if f == own and unspent >= 0 then settled = math.min(unspent, amount) redis.call('HDEL', KEYS[1], f)
-                elseif expires + 3600000 <= now then redis.call('HDEL', KEYS[1], f)
-                elseif expires > now then held = held + amount end
+                elseif expires + 60000 <= now then redis.call('HDEL', KEYS[1], f)
+                else held = held + amount end
               end
             end
             if tokens == nil then tokens = cap - held at = now end
@@ -174,9 +175,8 @@ public class TokenBuckets {
 
     private Outcome take(Caller caller, long cost) {
         long chunk = leaseSize(tier(tierOf(caller)));
-        if (cost > chunk) {
-            return run(caller, cost, Mode.CHARGE, -1, 0);
-        }
+        // every cost asks the lease first: were a large request sent to Redis past a live lease, admission would depend
+        // on the cost, and a refused miss would tell a hit from a miss for free
         Lease lease = lease(caller);
         long shortfall = lease.admit(cost, System.nanoTime());
         if (shortfall >= 0) {
