@@ -11,7 +11,7 @@ build_if_needed() {
              "$ROOT/card-limit-service/target/quarkus-app/quarkus-run.jar" \
              "$ROOT/account-risk-service/target/quarkus-app/quarkus-run.jar" \
              "$ROOT/stop-payment-service/target/quarkus-app/quarkus-run.jar"; do
-    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT" -path "$ROOT/.local" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)" ]]; then
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT" \( -path "$ROOT/.local" -o -name target \) -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)" ]]; then
       stale=1
       break
     fi

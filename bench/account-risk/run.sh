@@ -2,16 +2,20 @@
 # Benchmarks account-risk-service's status queries on this machine and prints the numbers recorded in
 # bench/account-risk/RESULTS.md. Not part of ./mvnw verify.
 #   bench/account-risk/run.sh [seconds per run, default 20]
+#   APP=/path/to/quarkus-app bench/account-risk/run.sh ...   measures that packaged build instead (e.g. a copy of
+#   main's account-risk-service/target/quarkus-app, for a before/after in the same hour); KEEP_JFR=/tmp/x keeps the
+#   profiles' recordings as /tmp/x-clear.jfr and /tmp/x-batch.jfr (bench/jfr-components.sh summarises them)
 # Starts its own local-stack (fresh data in a temp folder, ports 27432/28379, apart from the other benches) and the packaged service in the
 # production profile, marks 200 accounts, then measures with wrk (Debian package) at 8 and 32 connections:
 # a trivial JSON endpoint of the same service (/q/health/live), single-account queries for never-marked
 # (CLEAR) and marked accounts, and 1,000-account batches. The platform's bucket is sized so it never empties:
-# the bucket's Redis round trip is still paid on every query.
+# the bucket's Redis round trip is still paid, once per lease of tokens.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 seconds=${1:-20}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 build_if_needed
+app=${APP:-$ROOT/account-risk-service/target/quarkus-app}
 
 work=$(mktemp -d)
 export FS_DATA_DIR="$work/data" FS_KEYS_DIR="$work/keys" FS_POSTGRES_PORT=27432 FS_REDIS_PORT=28379
@@ -33,7 +37,7 @@ TOKEN_POLICE=$("$ROOT/scripts/token.sh" account-risk-service police GA3301)
   exec java -Xmx512m -Dquarkus.http.port=18082 -Dquarkus.management.port=19082 -Dquarkus.log.level=WARN \
     '-Daccountrisk.antiscan.participants."PAYBENCH"=BENCH' -Daccountrisk.antiscan.tiers.BENCH.capacity=1000000000 \
     -Daccountrisk.antiscan.tiers.BENCH.refill-per-minute=1000000000 \
-    -jar target/quarkus-app/quarkus-run.jar >"$work/account-risk-service.log" 2>&1) &
+    -jar "$app/quarkus-run.jar" >"$work/account-risk-service.log" 2>&1) &
 service=$!
 for _ in $(seq 1 120); do curl -sf localhost:19082/q/health/ready >/dev/null && break; sleep 0.5; done
 
@@ -54,6 +58,14 @@ for b in $(seq 0 19); do
   done
   printf ']}\n'
 done >"$work/batch.ndjson"
+# every CLEAR account asked once, in 1,000-account batches: a 5 s warm-up at 8 connections does not reach all 20,000
+# on a busy machine, and the single-account runs would measure first sightings (PostgreSQL loads) instead of the
+# cached path
+awk '{sub(/^\{"accounts":\[/, ""); sub(/\]\}$/, ""); b = b (NR % 1000 == 1 ? "" : ",") $0
+      if (NR % 1000 == 0) { print "{\"accounts\":[" b "]}"; b = "" }}' "$work/clear.ndjson" | while read -r body; do
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN_PLATFORM" -H 'Content-Type: application/json' \
+    localhost:18082/v1/account-status-queries -d "$body"
+done
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); wrk $seconds s per run, 2 threads"
 measure() {
@@ -81,7 +93,7 @@ for c in 8 32; do
       -s "$(dirname "$0")/post.lua" http://localhost:18082/v1/account-status-queries
   done
 done
-curl -s localhost:19082/q/metrics | grep '^accountrisk_status_snapshots_total' || true
+curl -s localhost:19082/q/metrics | grep -E '^accountrisk_(status_snapshots|antiscan_bucket_scripts)_total' || true
 
 # profile: JFR execution samples during one single-account and one batch run at 8 connections, by top frame
 # and by the first io.fraudshield frame on the stack
@@ -91,6 +103,7 @@ profile() {
   TOKEN=$TOKEN_PLATFORM BODIES="$work/$file.ndjson" wrk -t2 -c8 -d"${seconds}s" -s "$(dirname "$0")/post.lua" \
     http://localhost:18082/v1/account-status-queries >/dev/null
   jcmd "$service_pid" JFR.stop name="$name" >/dev/null
+  if [[ -n ${KEEP_JFR:-} ]]; then cp "$jfr" "$KEEP_JFR-$name.jfr"; fi
   echo "== profile: status query $name, c=8 — share of CPU samples by top frame (top 12)"
   jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" | awk '/stackTrace = \[/{getline; sub(/^ +/, ""); sub(/line:.*/, ""); print}' \
     | sort | uniq -c | sort -rn | awk '{n+=$1; c[NR]=$1; $1=""; l[NR]=$0} END{for(i=1;i<=12&&i<=NR;i++) printf "  %5.1f %%  %s\n", 100*c[i]/n, l[i]}'

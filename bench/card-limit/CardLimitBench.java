@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,11 @@ import java.util.regex.Pattern;
  * Load benchmark of card-limit-service (bench/card-limit/run.sh starts it): the packaged service in the
  * production profile against local-stack PostgreSQL, account-risk-service stubbed in this process.
  *
- *   reservations CLIENTS WARMUP_S MEASURE_S : closed-loop clients, each reserve → confirm for new customers
+ *   reservations CLIENTS WARMUP_S MEASURE_S [RATES] : closed-loop clients, each reserve → confirm for new customers;
+ *                                              then, for each rate of RATES (pairs/s, e.g. "50,100,0.5x": 0.5x is half
+ *                                              the closed loop's pairs/s), the same CLIENTS at that fixed offered rate
+ *                                              (database vacuumed and checkpointed, 5 s to settle, then MEASURE_S
+ *                                              measured)
  *   stock LINES                              : COPY of the same rows into the same tables (the ceiling), then one
  *                                              NDJSON upload of LINES cards, heap and RSS sampled every 250 ms
  */
@@ -59,7 +62,7 @@ public class CardLimitBench {
             startService(keys, accountRisk.getAddress().getPort());
             switch (args[0]) {
                 case "reservations" -> reservations(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                        Integer.parseInt(args[3]));
+                        Integer.parseInt(args[3]), args.length > 4 ? args[4] : "");
                 case "stock" -> stock(Integer.parseInt(args[1]));
                 default -> throw new IllegalArgumentException(args[0]);
             }
@@ -75,19 +78,65 @@ public class CardLimitBench {
 
     // ---------------- reservations ----------------
 
-    static void reservations(int clients, int warmupSeconds, int measureSeconds) throws Exception {
-        run(clients, warmupSeconds, false);
-        Result result = run(clients, measureSeconds, true);
+    /** Seconds each fixed rate runs before it is measured. */
+    static final int SETTLE_SECONDS = 5;
+
+    /**
+     * Before the closed loop and each fixed rate (run.sh does the same before pgbench's): vacuum, analyse and a
+     * checkpoint, so a phase is planned on the tables as they are and does not measure the database cleaning up
+     * after the phase before it. Right after the saturation run the first rate, even
+     * 5 s settled, waited on the database (most round trips over 10 ms; p99 160-225 ms at 50 pairs/s in three runs,
+     * 9-20 ms at the same rate later in the same runs).
+     */
+    static void databaseCleanedUp() throws java.sql.SQLException {
+        String url = "jdbc:postgresql://localhost:" + System.getenv("FS_POSTGRES_PORT") + "/cardlimit";
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "postgres", "");
+             var statement = owner.createStatement()) {
+            statement.execute("vacuum analyze");
+            statement.execute("checkpoint");
+        }
+    }
+
+    static void reservations(int clients, int warmupSeconds, int measureSeconds, String rates) throws Exception {
+        Result warmup = run(clients, warmupSeconds);
+        System.out.printf("warm-up (tables not yet analysed): %.0f pairs/s%n", warmup.pairs / (double) warmupSeconds);
+        // plans made on the empty tables the warm-up filled are not what a running database uses: analyse (which
+        // makes the service's prepared statements plan again), as before every measured phase here and in run.sh
+        databaseCleanedUp();
+        long pairsFrom = System.currentTimeMillis();
+        Result result = run(clients, measureSeconds);
+        double saturation = result.pairs / (double) measureSeconds;
         System.out.printf("reservation+confirmation pairs/s: %.0f  (HTTP requests/s: %.0f, errors: %d)%n",
-                result.pairs / (double) measureSeconds, 2 * result.pairs / (double) measureSeconds, result.errors);
+                saturation, 2 * saturation, result.errors);
         System.out.printf("reservation  latency ms: p50 %.2f  p99 %.2f  max %.2f%n", pct(result.reserve, 50),
                 pct(result.reserve, 99), pct(result.reserve, 100));
         System.out.printf("confirmation latency ms: p50 %.2f  p99 %.2f  max %.2f%n", pct(result.confirm, 50),
                 pct(result.confirm, 99), pct(result.confirm, 100));
+        System.out.printf("pair         latency ms: p50 %.2f  p99 %.2f  max %.2f%n", pct(result.pair, 50),
+                pct(result.pair, 99), pct(result.pair, 100));
+        System.out.printf("RESULT pairs_per_s=%.0f reserve_p50_ms=%.2f reserve_p99_ms=%.2f confirm_p50_ms=%.2f confirm_p99_ms=%.2f"
+                        + " pair_p50_ms=%.2f pair_p99_ms=%.2f%n", saturation, pct(result.reserve, 50), pct(result.reserve, 99),
+                pct(result.confirm, 50), pct(result.confirm, 99), pct(result.pair, 50), pct(result.pair, 99));
+        for (String rate : rates.isBlank() ? new String[0] : rates.split(",")) {
+            double offered = rate.endsWith("x") ? Math.round(saturation * Double.parseDouble(rate.substring(0, rate.length() - 1)))
+                    : Double.parseDouble(rate);
+            databaseCleanedUp();
+            fixedRate(clients, SETTLE_SECONDS, offered); // the service settles at the new rate first
+            Result fixed = fixedRate(clients, measureSeconds, offered);
+            System.out.printf("fixed rate %.0f pairs/s offered, %d clients: %.1f pairs/s done (errors %d, %d not started in time);"
+                            + " from the scheduled start: reservation p50 %.2f p99 %.2f ms, pair p50 %.2f p99 %.2f ms;"
+                            + " confirmation p50 %.2f p99 %.2f ms%n", offered, clients, fixed.pairs / (double) measureSeconds,
+                    fixed.errors, fixed.dropped, pct(fixed.reserve, 50), pct(fixed.reserve, 99), pct(fixed.pair, 50),
+                    pct(fixed.pair, 99), pct(fixed.confirm, 50), pct(fixed.confirm, 99));
+            System.out.printf("RESULT rate=%.0f done_per_s=%.1f errors=%d dropped=%d reserve_p50_ms=%.2f reserve_p99_ms=%.2f"
+                            + " confirm_p50_ms=%.2f confirm_p99_ms=%.2f pair_p50_ms=%.2f pair_p99_ms=%.2f%n", offered,
+                    fixed.pairs / (double) measureSeconds, fixed.errors, fixed.dropped, pct(fixed.reserve, 50),
+                    pct(fixed.reserve, 99), pct(fixed.confirm, 50), pct(fixed.confirm, 99), pct(fixed.pair, 50),
+                    pct(fixed.pair, 99));
+        }
+        // the measured pairs' window, for a profile of the write path alone (JfrComponents)
+        System.out.printf("RESULT pairs_from_ms=%d pairs_to_ms=%d%n", pairsFrom, System.currentTimeMillis());
         unauthenticatedCeiling(clients, 10);
-        System.out.printf("RESULT pairs_per_s=%.0f reserve_p50_ms=%.2f reserve_p99_ms=%.2f confirm_p50_ms=%.2f confirm_p99_ms=%.2f%n",
-                result.pairs / (double) measureSeconds, pct(result.reserve, 50), pct(result.reserve, 99),
-                pct(result.confirm, 50), pct(result.confirm, 99));
     }
 
     /**
@@ -151,57 +200,105 @@ public class CardLimitBench {
         System.out.printf("RESULT unauthenticated_401_per_s=%.0f%n", total / (double) seconds);
     }
 
-    record Result(long pairs, long errors, double[] reserve, double[] confirm) {
+    record Result(long pairs, long errors, long dropped, double[] reserve, double[] confirm, double[] pair) {
     }
 
-    static Result run(int clients, int seconds, boolean measure) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[][]>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                long[] reserve = new long[1 << 20];
-                long[] confirm = new long[1 << 20];
-                int n = 0;
-                long errors = 0;
-                while (!stop.get() && n < reserve.length) {
-                    String opening = "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + TestPeople.residentId()
-                            + "\"},\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"channel\":\"COUNTER\"}";
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> held = post("/v1/slot-reservations", opening);
-                    long t1 = System.nanoTime();
-                    Matcher id = ID.matcher(held.body());
-                    if (held.statusCode() != 201 || !id.find()) {
-                        errors++;
-                        continue;
-                    }
-                    HttpResponse<String> card = post("/v1/slot-reservations/" + id.group(1) + "/confirmation",
-                            "{\"cardNumber\":\"" + TestPeople.cardNumber() + "\"}");
-                    long t2 = System.nanoTime();
-                    if (card.statusCode() != 200) {
-                        errors++;
-                        continue;
-                    }
-                    reserve[n] = t1 - t0;
-                    confirm[n] = t2 - t1;
-                    n++;
-                }
-                return new long[][] {Arrays.copyOf(reserve, n), Arrays.copyOf(confirm, n), {errors}};
-            }));
+    /** One pair for a new customer: nanoTime when the reservation and the confirmation were answered, or null. */
+    static long[] pair() throws IOException, InterruptedException {
+        String opening = "{\"customer\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + TestPeople.residentId()
+                + "\"},\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"channel\":\"COUNTER\"}";
+        HttpResponse<String> held = post("/v1/slot-reservations", opening);
+        long reserved = System.nanoTime();
+        Matcher id = ID.matcher(held.body());
+        if (held.statusCode() != 201 || !id.find()) {
+            return null;
         }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
+        HttpResponse<String> card = post("/v1/slot-reservations/" + id.group(1) + "/confirmation",
+                "{\"cardNumber\":\"" + TestPeople.cardNumber() + "\"}");
+        return card.statusCode() == 200 ? new long[] {reserved, System.nanoTime()} : null;
+    }
+
+    /** Closed loop: each client starts its next pair when its last one is answered. */
+    static Result run(int clients, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        return clients(clients, () -> {
+            Latencies latencies = new Latencies();
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                latencies.add(start, pair());
+            }
+            return latencies;
+        });
+    }
+
+    /**
+     * Fixed offered rate, without coordinated omission: each client's pairs arrive at random (Poisson, as pgbench
+     * --rate) at rate / clients, and a pair's latency runs from its scheduled start, so a pair that had to wait for the
+     * client's previous one counts its wait. Arrivals not started within 5 s after the window are counted as dropped.
+     */
+    static Result fixedRate(int clients, int seconds, double rate) throws Exception {
+        long begin = System.nanoTime();
+        long end = begin + seconds * 1_000_000_000L;
+        double meanGapNanos = clients * 1e9 / rate;
+        return clients(clients, () -> {
+            java.util.Random random = new java.util.Random();
+            Latencies latencies = new Latencies();
+            long scheduled = begin + (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
+            while (scheduled < end) {
+                long now = System.nanoTime();
+                if (now > end + 5_000_000_000L) {
+                    latencies.dropped++;
+                } else {
+                    if (scheduled > now) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(scheduled - now);
+                    }
+                    latencies.add(scheduled, pair());
+                }
+                scheduled += (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
+            }
+            return latencies;
+        });
+    }
+
+    static final class Latencies {
+        final List<Long> reserve = new ArrayList<>();
+        final List<Long> confirm = new ArrayList<>();
+        final List<Long> pair = new ArrayList<>();
+        long errors;
+        long dropped;
+
+        void add(long start, long[] answered) {
+            if (answered == null) {
+                errors++;
+                return;
+            }
+            reserve.add(answered[0] - start);
+            confirm.add(answered[1] - answered[0]);
+            pair.add(answered[1] - start);
+        }
+    }
+
+    static Result clients(int clients, java.util.concurrent.Callable<Latencies> client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Latencies>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(client));
+        }
         List<Long> reserve = new ArrayList<>();
         List<Long> confirm = new ArrayList<>();
+        List<Long> pair = new ArrayList<>();
         long errors = 0;
-        for (Future<long[][]> future : futures) {
-            long[][] r = future.get();
-            Arrays.stream(r[0]).forEach(reserve::add);
-            Arrays.stream(r[1]).forEach(confirm::add);
-            errors += r[2][0];
+        long dropped = 0;
+        for (Future<Latencies> future : futures) {
+            Latencies l = future.get();
+            reserve.addAll(l.reserve);
+            confirm.addAll(l.confirm);
+            pair.addAll(l.pair);
+            errors += l.errors;
+            dropped += l.dropped;
         }
         pool.shutdown();
-        return new Result(reserve.size(), errors, sortedMillis(reserve), sortedMillis(confirm));
+        return new Result(reserve.size(), errors, dropped, sortedMillis(reserve), sortedMillis(confirm), sortedMillis(pair));
     }
 
     static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
@@ -494,6 +591,10 @@ public class CardLimitBench {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-Dcardlimit.opening-rate.default-tier=bench",
                 "-Dcardlimit.opening-rate.tiers.bench.bucket-size=1000000000",
                 "-Dcardlimit.opening-rate.tiers.bench.refill-per-minute=1000000000"));
+        // run.sh passes the same lease size to pair.sql
+        if (System.getenv("BENCH_LEASE") != null) {
+            command.add("-Dcardlimit.opening-rate.lease-size=" + System.getenv("BENCH_LEASE"));
+        }
         // e.g. BENCH_JFR=/tmp/service.jfr: a JFR profile of the service for the whole run (run.sh summarises it)
         if (System.getenv("BENCH_JFR") != null) {
             command.add("-XX:StartFlightRecording=filename=" + System.getenv("BENCH_JFR") + ",settings=profile");

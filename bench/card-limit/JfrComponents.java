@@ -12,7 +12,11 @@ import java.util.Map;
  * frame that belongs to a known component (so a HashMap look-up inside Hibernate counts as Hibernate), else
  * "other". Prints a markdown table for bench/card-limit/RESULTS.md.
  *
- *   java bench/card-limit/JfrComponents.java recording.jfr
+ *   java bench/card-limit/JfrComponents.java recording.jfr [FROM_MS TO_MS]
+ *
+ * With FROM_MS TO_MS (epoch milliseconds: CardLimitBench prints the window of its measured pairs), only the samples
+ * taken in that window count: start-up, warm-up and the 401 ceiling's run (whose exceptions the tracer renders) stay
+ * out of the write path's profile.
  */
 public class JfrComponents {
 
@@ -47,8 +51,14 @@ public class JfrComponents {
         COMPONENTS.keySet().forEach(c -> counts.put(c, 0));
         counts.put("other (JDK, JVM)", 0);
         int total = 0;
+        long from = args.length > 2 ? Long.parseLong(args[1]) : Long.MIN_VALUE;
+        long to = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            long at = event.getStartTime().toEpochMilli();
+            if (at < from || at > to) {
                 continue;
             }
             total++;

@@ -2,16 +2,31 @@
 -- statement what card-limit-service sends, in the same round trips (pgbench pipelines): bench/card-limit/run.sh runs it
 -- as the runtime role, read committed, on the service's own tables, indexes and triggers, in the same run. Hashes and
 -- seals are stand-ins of the same shape (the service computes them with its keys between the round trips).
-\set chain random(0, 15)
-\set chain2 random(0, 15)
+-- Run with -D chains=N (the service's audit chain count: run.sh reads it from the heads in the database) and
+-- -D lease=N (the tokens one opening-rate lease draws for the bench's bank: run.sh passes the service's lease size).
+\set chain random(0, :chains - 1)
+\set chain2 random(0, :chains - 1)
 \set idem random(1, 9223372036854775807)
--- reservation, round trip 1: the bank's opening-decision token, committed on its own
-insert into opening_rate_bucket as b (bank, tokens, refilled_at) values ('PGBENCH', 1e9 - 1, clock_timestamp())
-    on conflict (bank) do update
-   set tokens = least(excluded.tokens + 1, b.tokens + extract(epoch from clock_timestamp() - b.refilled_at) * 1e9) - 1,
-       refilled_at = clock_timestamp()
- where least(excluded.tokens + 1, b.tokens + extract(epoch from clock_timestamp() - b.refilled_at) * 1e9) >= 1
-returning tokens;
+\set draw random(1, :lease)
+-- reservation, round trip 1, in 1 of :lease reservations (at random; the service: whenever its lease of :lease tokens
+-- is spent, every :lease-th reservation at this load): the bank's opening-decision tokens, a lease drawn from the
+-- bucket row (nothing unspent to give back: a lease lasts 1 s and the bench spends it in well under that), committed
+-- on its own
+\if :draw = 1
+\startpipeline
+insert into opening_rate_bucket (bank, tokens, refilled_at) values ('PGBENCH', 1e9, clock_timestamp())
+on conflict (bank) do nothing;
+with clock (now) as (select clock_timestamp()),
+     bucket (available) as (
+         select least(1e9::float8, tokens + extract(epoch from clock.now - refilled_at) * (1e9 / 60)::float8 + 0::float8)
+           from opening_rate_bucket, clock where bank = 'PGBENCH' for update of opening_rate_bucket),
+     lease (available, drawn) as (
+         select available, least((:lease)::int, floor(available))::int from bucket where available >= 1)
+update opening_rate_bucket b set tokens = lease.available - lease.drawn, refilled_at = clock.now
+  from lease, clock where b.bank = 'PGBENCH'
+returning lease.drawn;
+\endpipeline
+\endif
 -- round trip 2: claim, link rows, anchors, holdings by the database's clock, audit head
 \startpipeline
 begin;

@@ -3,6 +3,7 @@ package io.fraudshield.accountrisk.antiscan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +34,17 @@ public interface AntiScanConfig {
 
     @WithDefault("police,regulator,service")
     Set<String> exemptRoles();
+
+    /**
+     * Tokens a replica takes from the shared bucket at once and spends without asking Redis, at most a fiftieth
+     * of the tier's capacity (a small bucket is never leased: every query asks Redis).
+     */
+    @WithDefault("60")
+    int leaseTokens();
+
+    /** How long a lease may be spent; Redis forgets it after this, so a lost replica holds tokens no longer. */
+    @WithDefault("1s")
+    Duration leaseTtl();
 
     interface Tier {
         /** Most tokens the bucket holds. */

@@ -2,7 +2,6 @@ package io.fraudshield.accountrisk.status;
 
 import io.fraudshield.accountrisk.Examples;
 import io.fraudshield.accountrisk.antiscan.TokenBuckets;
-import io.fraudshield.accountrisk.marker.MarkerView;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
@@ -63,8 +62,10 @@ public class AccountStatusResource {
         int misses = lookup.misses();
         buckets.charge(who, buckets.cost(lookup.refs().size() - misses, misses));
         StatusQueryResponse response = statuses.answer(who, request, lookup);
-        response.results().forEach(answer -> metrics.decision("account-status", answer.status(),
-                answer.markers().stream().map(MarkerView::category).toList()));
+        for (AccountStatusView answer : response.results()) {
+            metrics.decision("account-status", answer.status().name(), answer.markers().isEmpty()
+                    ? BusinessMetrics.NO_REASON : answer.markers().get(0).category().name());
+        }
         return response;
     }
 }

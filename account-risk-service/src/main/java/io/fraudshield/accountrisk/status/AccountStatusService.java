@@ -63,17 +63,19 @@ public class AccountStatusService {
         List<String> refs = request.accounts().stream()
                 .map(account -> pseudonymizer.accountRef(account.bank(), account.accountNumber())).toList();
         long head = tracker.catchUp();
-        Map<String, Snapshot> found = new HashMap<>();
+        Map<String, Snapshot> found = new HashMap<>(refs.size() * 2);
         Set<String> missing = new LinkedHashSet<>();
+        int fromMemory = 0;
         for (String ref : refs) {
             Snapshot snapshot = local.getIfPresent(ref);
             if (snapshot != null && tracker.stillTrue(ref, snapshot)) {
                 found.put(ref, snapshot);
-                localHits.increment();
+                fromMemory++;
             } else {
                 missing.add(ref);
             }
         }
+        localHits.increment(fromMemory);
         if (!missing.isEmpty()) {
             redis.get(missing).forEach((ref, snapshot) -> {
                 if (tracker.stillTrue(ref, snapshot)) {
@@ -120,7 +122,13 @@ public class AccountStatusService {
 
         /** Accounts with no marker at all: the misses an enumerating caller pays more for. */
         public int misses() {
-            return (int) refs.stream().filter(ref -> snapshots.get(ref).markers().isEmpty()).count();
+            int misses = 0;
+            for (String ref : refs) {
+                if (snapshots.get(ref).markers().isEmpty()) {
+                    misses++;
+                }
+            }
+            return misses;
         }
     }
 

@@ -3,6 +3,7 @@ package io.fraudshield.cardlimit.ratelimit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -20,6 +21,17 @@ public interface OpeningRateConfig {
 
     /** Bank participant code → tier name. */
     Map<String, String> banks();
+
+    /**
+     * The most tokens a replica draws from a bank's bucket at once and then spends without a round trip (at most 1/20
+     * of the bucket; 1 draws per decision). {@link OpeningTokenLeases}.
+     */
+    @WithDefault("10")
+    int leaseSize();
+
+    /** How long a replica may spend a lease; what it did not spend by then goes back with its next draw. */
+    @WithDefault("1s")
+    Duration leaseFor();
 
     interface Tier {
         /** Decisions a bank may make in a burst. */

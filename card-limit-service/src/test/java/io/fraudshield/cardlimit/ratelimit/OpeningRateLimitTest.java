@@ -10,10 +10,13 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -80,6 +83,35 @@ class OpeningRateLimitTest {
         // a scan of 1,000,000 ID numbers at the full rate takes more than 11 days, every look-up audited
         double scanDays = (1_000_000.0 - standard.bucketSize()) / standard.refillPerMinute() / 60 / 24;
         assertTrue(scanDays > 11, "scan days: " + scanDays);
+    }
+
+    @Test
+    void aTierThatNeverRefillsStopsTheServiceAtStartUp() {
+        // its empty bucket could not say when a token is back (Retry-After would divide by zero)
+        OpeningRateConfig neverRefills = new OpeningRateConfig() {
+            public String defaultTier() {
+                return "dry";
+            }
+
+            public Map<String, Tier> tiers() {
+                return Map.of("dry", new OpeningTokenLeasesTest.TestTier(100, 0));
+            }
+
+            public Map<String, String> banks() {
+                return Map.of();
+            }
+
+            public int leaseSize() {
+                return 10;
+            }
+
+            public Duration leaseFor() {
+                return Duration.ofSeconds(1);
+            }
+        };
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new OpeningRateLimit(dataSource, neverRefills, null));
+        assertTrue(refused.getMessage().contains("cardlimit.opening-rate.tiers.dry"), refused.getMessage());
     }
 
     private OpeningRateConfig.Tier tier(String name) {

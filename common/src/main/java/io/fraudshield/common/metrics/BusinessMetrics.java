@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The counters every service shares (names agreed in docs/observability.md; the alerts in k8s/ read them):
@@ -18,6 +20,7 @@ public class BusinessMetrics {
     public static final String NO_REASON = "NONE";
 
     private final MeterRegistry registry;
+    private final Map<DecisionKey, Counter> decisions = new ConcurrentHashMap<>();
 
     public BusinessMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,9 +35,12 @@ public class BusinessMetrics {
     }
 
     public void decision(String operation, String outcome, String reason) {
-        Counter.builder("fraudshield.decisions").description("Decisions made, by operation, outcome and first reason")
+        // looked up in a map of our own: building the meter id and finding it in the registry per decision was
+        // a visible share of a 1,000-account status query, which makes 1,000 decisions
+        decisions.computeIfAbsent(new DecisionKey(operation, outcome, reason), key -> Counter.builder("fraudshield.decisions")
+                .description("Decisions made, by operation, outcome and first reason")
                 .tag("operation", operation).tag("outcome", outcome).tag("reason", reason)
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     /** A request answered from its Idempotency-Key's stored response instead of being applied again. */
@@ -47,5 +53,8 @@ public class BusinessMetrics {
     public void quotaRejection(String bucket) {
         Counter.builder("fraudshield.quota.rejections").description("Requests refused with 429 by a rate limit or quota")
                 .tag("bucket", bucket).register(registry).increment();
+    }
+
+    private record DecisionKey(String operation, String outcome, String reason) {
     }
 }

@@ -1,0 +1,254 @@
+package io.fraudshield.accountrisk.antiscan;
+
+import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.caller.Role;
+import io.fraudshield.common.identifier.ParticipantCode;
+import io.fraudshield.common.metrics.BusinessMetrics;
+import io.fraudshield.common.problem.ProblemException;
+import io.fraudshield.localstack.LocalRedis;
+import io.fraudshield.localstack.TestStores;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Replicas lease tokens from the shared bucket in chunks. Each test makes its own replicas ({@link TokenBuckets}
+ * objects sharing the real Redis, each with its own replica id) and a participant of its own in the default
+ * tier D: 4,000 tokens, 500 a minute, leases of 60 tokens for 1 s.
+ */
+@QuarkusTest
+class TokenLeaseTest {
+
+    static final long CAPACITY = 4000;
+    static final double REFILL_PER_MS = 500 / 60_000.0;
+    static final long LEASE = 60;
+
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    AntiScanConfig config;
+    @Inject
+    BusinessMetrics metrics;
+
+    @Test
+    void concurrentSpendersOnTwoReplicasNeverSpendMoreThanTheBucketGivesAndRarelyAskRedis() throws Exception {
+        Caller platform = freshPlatform();
+        MeterRegistry registryA = new SimpleMeterRegistry();
+        MeterRegistry registryB = new SimpleMeterRegistry();
+        List<TokenBuckets> replicas = List.of(replica(registryA), replica(registryB));
+        AtomicLong spent = new AtomicLong();
+        AtomicLong charges = new AtomicLong();
+        ExecutorService spenders = Executors.newFixedThreadPool(16);
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            TokenBuckets replica = replicas.get(i % 2);
+            running.add(spenders.submit(() -> {
+                while (true) {
+                    int pick = ThreadLocalRandom.current().nextInt(100);
+                    long cost = pick < 2 ? 100 : pick < 50 ? 1 : 3; // a batch now and then: more than a lease holds
+                    try {
+                        replica.charge(platform, cost);
+                    } catch (ProblemException refused) {
+                        return null;
+                    }
+                    spent.addAndGet(cost);
+                    charges.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> spender : running) {
+            spender.get();
+        }
+        spenders.shutdown();
+        double elapsedMs = (System.nanoTime() - started) / 1e6;
+        long refill = (long) Math.ceil(elapsedMs * REFILL_PER_MS);
+        assertTrue(spent.get() <= CAPACITY + refill + 99, "the last request allowed may go into debt by its cost less one,"
+                + " nothing more: spent " + spent + " of " + CAPACITY + " + " + refill + " refilled");
+        assertTrue(spent.get() >= CAPACITY - 2 * LEASE, "a lease withholds at most a chunk per replica: spent " + spent);
+        double scripts = scripts(registryA) + scripts(registryB);
+        assertTrue(scripts * 10 < charges.get(), scripts + " Redis calls for " + charges + " charges");
+    }
+
+    @Test
+    void aLeaseCountsAgainstTheBucketUntilSettledAndTheQuotaOfTheReplicaAskedIsExact() {
+        Caller platform = freshPlatform();
+        MeterRegistry registryA = new SimpleMeterRegistry();
+        TokenBuckets a = replica(registryA);
+        TokenBuckets b = replica(new SimpleMeterRegistry());
+        a.charge(platform, 1);
+        for (int i = 0; i < 5; i++) {
+            a.charge(platform, 1);
+            a.charge(platform, 3);
+        }
+        assertEquals(1.0, scripts(registryA), "one call charged the first request and leased 60 tokens; 20 more were spent from them");
+        long seenByB = b.quota(platform).remaining();
+        assertTrue(seenByB >= CAPACITY - 21 - 40 && seenByB <= CAPACITY - 21 - 40 + 1,
+                "the 40 tokens a still holds are not b's to count: " + seenByB);
+        long seenByA = a.quota(platform).remaining();
+        assertTrue(seenByA >= CAPACITY - 21 && seenByA <= CAPACITY - 21 + 1, "a gives back what it did not spend: " + seenByA);
+        a.charge(platform, 3);
+        assertEquals(3.0, scripts(registryA), "the quota settled a's lease, so this charge asked Redis for a new one");
+    }
+
+    @Test
+    void aLeaseEndsHereBeforeRedisForgetsItAndALostReplicaHoldsTokensForOneLifetimeOnly() throws Exception {
+        Caller platform = freshPlatform();
+        MeterRegistry registryA = new SimpleMeterRegistry();
+        TokenBuckets a = replica(registryA);
+        a.charge(platform, 1);
+        a.charge(platform, 1);
+        assertEquals(1.0, scripts(registryA));
+        assertTrue(hasLease(platform), "Redis holds a's lease");
+        Thread.sleep(config.leaseTtl().toMillis() + 100);
+        a.charge(platform, 1);
+        assertEquals(2.0, scripts(registryA), "an ended lease is not spent: Redis no longer counts it as held");
+
+        Caller other = freshPlatform();
+        TokenBuckets lost = replica(new SimpleMeterRegistry());
+        lost.charge(other, 1); // 3,999 left, 60 of them leased; the replica is never heard of again
+        TokenBuckets b = replica(new SimpleMeterRegistry());
+        long whileHeld = b.quota(other).remaining();
+        assertTrue(whileHeld <= CAPACITY - 60, "the bucket refills only up to the capacity less the lease: " + whileHeld);
+        Thread.sleep(config.leaseTtl().toMillis() + 500);
+        long afterLifetime = b.quota(other).remaining();
+        assertTrue(afterLifetime > CAPACITY - 60, "once the lease expired it no longer keeps the bucket below capacity,"
+                + " though its tokens stay spent: " + afterLifetime);
+    }
+
+    @Test
+    void withRedisStoppedEachReplicaStillLimitsFromItsOwnBucketAndUsesRedisAgainWhenItReturns() throws Exception {
+        Caller platform = freshPlatform();
+        MeterRegistry registryA = new SimpleMeterRegistry();
+        TokenBuckets a = replica(registryA);
+        a.charge(platform, 3);
+        String chargedAt = redis.hash(String.class).hget(bucket(platform), "at");
+        LocalRedis server = TestStores.get().redis();
+        server.stop();
+        try {
+            long answered = 0;
+            try {
+                while (answered < 10_000) {
+                    a.charge(platform, 3);
+                    answered++;
+                }
+            } catch (ProblemException refused) {
+                assertEquals(429, refused.type().status());
+            }
+            assertTrue(answered >= CAPACITY / 3 && answered <= CAPACITY / 3 + 20 + 2,
+                    "this replica's own 4,000-token bucket, after what was left of the lease: " + answered);
+            assertThrows(ProblemException.class, () -> a.charge(platform, 3));
+        } finally {
+            server.start();
+        }
+        double before = scripts(registryA);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (scripts(registryA) == before && System.currentTimeMillis() < deadline) {
+            a.quota(platform);
+            Thread.sleep(100);
+        }
+        assertEquals(before + 1, scripts(registryA), "Redis is asked again once it is back");
+        assertNotEquals(chargedAt, redis.hash(String.class).hget(bucket(platform), "at"));
+    }
+
+    @Test
+    void sparseTrafficOverManyReplicasGivesBackWhatItsLeasesDidNotSpend() throws Exception {
+        Caller platform = freshPlatform();
+        List<TokenBuckets> replicas = List.of(replica(new SimpleMeterRegistry()), replica(new SimpleMeterRegistry()),
+                replica(new SimpleMeterRegistry()), replica(new SimpleMeterRegistry()));
+        for (int round = 0; round < 3; round++) {
+            for (TokenBuckets replica : replicas) {
+                replica.charge(platform, 3); // one miss each, then nothing until the lease has ended everywhere
+            }
+            Thread.sleep(config.leaseTtl().toMillis() + 100);
+        }
+        for (TokenBuckets replica : replicas) {
+            replica.quota(platform);
+        }
+        long remaining = replicas.get(0).quota(platform).remaining();
+        assertTrue(remaining >= CAPACITY - 36, "12 misses cost 36 tokens; leases that ended unspent came back: " + remaining);
+    }
+
+    @Test
+    void atTheEdgeOfALeaseAHitAndAMissAreAdmittedAlike() {
+        Caller platform = freshPlatform();
+        TokenBuckets a = replica(new SimpleMeterRegistry());
+        TokenBuckets b = replica(new SimpleMeterRegistry());
+        a.charge(platform, 1); // leases 60
+        for (int i = 0; i < 58; i++) {
+            a.charge(platform, 1); // 2 left
+        }
+        b.charge(platform, 4000); // a batch through b empties the bucket in Redis
+        a.charge(platform, 3); // a miss costs more than the lease holds: admitted like a hit, the rest is debt
+        assertThrows(ProblemException.class, () -> a.charge(platform, 1), "the lease is spent and the bucket in debt");
+        long remaining = b.quota(platform).remaining();
+        assertTrue(remaining <= CAPACITY - 1 - 60 - 4000 - 1 + 1, "the miss's third token was charged to Redis: " + remaining);
+    }
+
+    @Test
+    void aScriptErrorForOneParticipantSwitchesNobodyToMemory() {
+        Caller broken = freshPlatform();
+        Caller other = freshPlatform();
+        redis.value(String.class).set(bucket(broken), "not a hash"); // every script call for it fails with WRONGTYPE
+        MeterRegistry registry = new SimpleMeterRegistry();
+        TokenBuckets a = replica(registry);
+        a.charge(broken, 3); // answered from this replica's memory
+        a.charge(other, 3);
+        a.charge(other, 1000);
+        assertEquals(2.0, scripts(registry), "the other participant's charges still went to Redis");
+        redis.key(String.class).del(bucket(broken));
+        a.charge(broken, 1000);
+        assertEquals(3.0, scripts(registry), "and so does the failing participant's next charge: an error reply is not an outage");
+    }
+
+    @Test
+    void aBucketInDebtLivesInRedisUntilTheDebtWouldHaveBeenRefilled() {
+        Caller platform = freshPlatform();
+        TokenBuckets a = replica(new SimpleMeterRegistry());
+        a.charge(platform, 6000); // 2,000 tokens of debt: 4 minutes of refill before the bucket is even empty
+        long ttl = redis.key(String.class).pttl(bucket(platform));
+        long refillFromDebtToFull = (long) Math.ceil((CAPACITY + 2000) / REFILL_PER_MS);
+        assertTrue(ttl >= refillFromDebtToFull, "forgetting the key sooner would forgive the debt: " + ttl + " ms");
+    }
+
+    private TokenBuckets replica(MeterRegistry registry) {
+        TokenBuckets replica = new TokenBuckets(redis, config, registry);
+        replica.metrics = metrics;
+        return replica;
+    }
+
+    private boolean hasLease(Caller platform) {
+        return redis.hash(String.class).hgetall(bucket(platform)).keySet().stream()
+                .anyMatch(field -> field.startsWith("lease:"));
+    }
+
+    private static String bucket(Caller platform) {
+        return "ar:bucket:" + platform.participant().value();
+    }
+
+    private static double scripts(MeterRegistry registry) {
+        return registry.get("accountrisk.antiscan.bucket.scripts").counter().count();
+    }
+
+    private static Caller freshPlatform() {
+        String code = "PL" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+        return new Caller("lease-test", Role.PAYMENT_INSTITUTION, new ParticipantCode(code));
+    }
+}
