@@ -23,8 +23,8 @@ public interface OpeningRateConfig {
     Map<String, String> banks();
 
     /**
-     * The most tokens a replica draws from a bank's bucket at once and then spends without a round trip (at most 1/20
-     * of the bucket; 1 draws per decision). {@link OpeningTokenLeases}.
+     * The most tokens a replica draws from a bank's bucket at once and then spends without a round trip (at most the
+     * bucket / (20 × max-replicas); 1 draws per decision). {@link OpeningTokenLeases}.
      */
     @WithDefault("10")
     int leaseSize();
@@ -32,6 +32,14 @@ public interface OpeningRateConfig {
     /** How long a replica may spend a lease; what it did not spend by then goes back with its next draw. */
     @WithDefault("1s")
     Duration leaseFor();
+
+    /**
+     * The most replicas that run at once (k8s: the HorizontalPodAutoscaler's maxReplicas, 20): a lease is at most the
+     * bucket / (20 × this), so all replicas' leases together, the most a burst can exceed the bucket by, stay under
+     * 1/20 of it.
+     */
+    @WithDefault("20")
+    int maxReplicas();
 
     interface Tier {
         /** Decisions a bank may make in a burst. */

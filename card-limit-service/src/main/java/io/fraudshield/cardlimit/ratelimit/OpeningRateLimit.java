@@ -30,7 +30,7 @@ public class OpeningRateLimit {
     public OpeningRateLimit(AgroalDataSource dataSource, OpeningRateConfig config, BusinessMetrics metrics) {
         this.metrics = metrics;
         this.config = config;
-        this.leases = new OpeningTokenLeases(dataSource, config.leaseSize(), config.leaseFor());
+        this.leases = new OpeningTokenLeases(dataSource, config.leaseSize(), config.leaseFor(), config.maxReplicas());
         String missing = config.banks().values().stream().filter(tier -> !config.tiers().containsKey(tier))
                 .findFirst().orElse(config.tiers().containsKey(config.defaultTier()) ? null : config.defaultTier());
         if (missing != null) {

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * above the bucket and never below zero. So over any span a bank makes at most the bucket plus the refill of the span,
  * as with one round trip per decision — plus, in a burst, what the replicas held out of the row when it started:
  * tokens drawn less than two {@code lease-for} before (a lease's own second, then the second in which its rest may
- * come back), at most {@code lease − 1} per replica (a lease is at most 1/20 of the bucket, {@link #leaseOf}). Tokens
+ * come back), at most {@code lease − 1} per replica, which is less than 1/20 of the bucket for all replicas together
+as long as no more than {@code max-replicas} run ({@link #leaseOf}). Tokens
  * kept longer never come back: an idle replica cannot save a lease past a refill and add it to a full bucket later.
  * What a lease costs is the other way, conservative: a replica that dies, or stays idle, loses its unspent tokens, and
  * a replica may refuse while another holds a few. Within a replica, one lock per bank: concurrent requests spend a lease exactly
@@ -34,7 +35,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class OpeningTokenLeases {
 
-    /** A lease is at most this share of the bucket: small buckets (20 in the tests, 100 for small banks) lease little. */
+    /**
+     * All replicas' leases together are at most this share of the bucket (a lease is at most the bucket / (20 × the
+     * most replicas)): small buckets draw one token per decision, as without leases.
+     */
     static final int BUCKET_SHARE = 20;
 
     /** The bank's row, full, the first time any replica draws. */
@@ -66,24 +70,34 @@ public final class OpeningTokenLeases {
     private final DataSource dataSource;
     private final int leaseSize;
     private final long leaseNanos;
+    private final int maxReplicas;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
 
     /**
      * @param leaseSize the most tokens one lease draws (1: a round trip per decision)
      * @param leaseFor  how long a lease may be spent; then its rest goes back with the next draw within as long again
+     * @param maxReplicas the most replicas that run at once (the autoscaler's maximum): all their leases together stay
+     *                    under 1/20 of a bucket
      */
-    public OpeningTokenLeases(DataSource dataSource, int leaseSize, Duration leaseFor) {
+    public OpeningTokenLeases(DataSource dataSource, int leaseSize, Duration leaseFor, int maxReplicas) {
         if (leaseSize < 1) {
             throw new IllegalArgumentException("cardlimit.opening-rate.lease-size must be at least 1");
+        }
+        if (leaseFor.isNegative() || leaseFor.isZero()) {
+            throw new IllegalArgumentException("cardlimit.opening-rate.lease-for must be positive");
+        }
+        if (maxReplicas < 1) {
+            throw new IllegalArgumentException("cardlimit.opening-rate.max-replicas must be at least 1");
         }
         this.dataSource = dataSource;
         this.leaseSize = leaseSize;
         this.leaseNanos = leaseFor.toNanos();
+        this.maxReplicas = maxReplicas;
     }
 
-    /** Tokens one lease of a bank of this tier draws: the lease size, at most 1/20 of the bucket, at least 1. */
+    /** Tokens one lease of a bank of this tier draws: the lease size, at most bucket / (20 × max replicas), at least 1. */
     public int leaseOf(OpeningRateConfig.Tier tier) {
-        return Math.max(1, Math.min(leaseSize, tier.bucketSize() / BUCKET_SHARE));
+        return Math.max(1, Math.min(leaseSize, tier.bucketSize() / (BUCKET_SHARE * maxReplicas)));
     }
 
     /** Spends one token of the bank's bucket; false when the bucket is empty (the caller answers 429). */

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class OpeningTokenLeasesTest {
     @Test
     void aReplicaDrawsALeaseAndSpendsItWithoutARoundTrip() {
         String bank = bank();
-        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1));
+        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1), 1);
         assertTrue(replica.take(bank, HUNDRED));
         assertEquals(95, tokensInRow(bank), "the first decision draws a lease of 5 from the bank's row");
         for (int i = 0; i < 4; i++) {
@@ -55,8 +56,8 @@ class OpeningTokenLeasesTest {
     @Test
     void twoReplicasTogetherServeExactlyTheBucketNeverMore() throws Exception {
         String bank = bank();
-        OpeningTokenLeases one = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1));
-        OpeningTokenLeases two = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1));
+        OpeningTokenLeases one = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1), 1);
+        OpeningTokenLeases two = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1), 1);
         // 16 threads per replica, each deciding until its replica's lease and the bank's row are both empty
         AtomicInteger served = new AtomicInteger();
         race(32, i -> {
@@ -74,7 +75,7 @@ class OpeningTokenLeasesTest {
     @Test
     void concurrentRequestsOnOneReplicaSpendEachLeasedTokenOnce() throws Exception {
         String bank = bank();
-        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1));
+        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1), 1);
         // 64 requests at once, 4 decisions each, against 50 tokens drawn 2 at a time
         AtomicInteger served = new AtomicInteger();
         race(64, i -> {
@@ -91,9 +92,9 @@ class OpeningTokenLeasesTest {
     @Test
     void aReplicaThatDiesLosesAtMostItsLease() {
         String bank = bank();
-        OpeningTokenLeases dying = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1));
+        OpeningTokenLeases dying = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1), 1);
         assertTrue(dying.take(bank, HUNDRED)); // holds 4 more when it dies
-        OpeningTokenLeases restarted = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1));
+        OpeningTokenLeases restarted = new OpeningTokenLeases(dataSource, 10, Duration.ofMinutes(1), 1);
         int served = 1;
         while (restarted.take(bank, HUNDRED)) {
             served++;
@@ -104,7 +105,7 @@ class OpeningTokenLeasesTest {
     @Test
     void whatALeaseThatJustRanOutDidNotSpendGoesBackWithTheNextDraw() throws Exception {
         String bank = bank();
-        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofSeconds(1));
+        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofSeconds(1), 1);
         assertTrue(replica.take(bank, HUNDRED));
         assertEquals(95, tokensInRow(bank));
         Thread.sleep(1_200); // ran out 0.2 s ago: within one lease-for
@@ -120,7 +121,7 @@ class OpeningTokenLeasesTest {
     @Test
     void anIdleReplicaCannotSaveItsLeaseAndAddItToTheBucketLater() throws Exception {
         String bank = bank();
-        OpeningTokenLeases idle = new OpeningTokenLeases(dataSource, 10, Duration.ofMillis(100));
+        OpeningTokenLeases idle = new OpeningTokenLeases(dataSource, 10, Duration.ofMillis(100), 1);
         assertTrue(idle.take(bank, HUNDRED)); // keeps 4
         Thread.sleep(400); // ran out 0.3 s ago: more than one lease-for
         // meanwhile the bucket refilled to full, and another replica spent it all but 10
@@ -130,13 +131,23 @@ class OpeningTokenLeasesTest {
     }
 
     @Test
-    void aLeaseIsAtMostATwentiethOfTheBucketSoSmallBucketsDrawPerDecision() {
-        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, config.leaseSize(), config.leaseFor());
+    void allReplicasLeasesTogetherStayUnderATwentiethOfTheBucketSoSmallBucketsDrawPerDecision() {
         assertEquals(10, config.leaseSize());
-        assertEquals(1, replica.leaseOf(config.tiers().get("test-scan")), "20 tokens: one round trip per decision");
-        assertEquals(5, replica.leaseOf(config.tiers().get("small")));
-        assertEquals(10, replica.leaseOf(config.tiers().get("standard")));
-        assertEquals(10, replica.leaseOf(config.tiers().get("national")));
+        assertEquals(20, config.maxReplicas());
+        OpeningTokenLeases fleet = new OpeningTokenLeases(dataSource, config.leaseSize(), config.leaseFor(), config.maxReplicas());
+        assertEquals(1, fleet.leaseOf(config.tiers().get("test-scan")), "20 tokens: one round trip per decision");
+        assertEquals(1, fleet.leaseOf(config.tiers().get("small")));
+        assertEquals(1, fleet.leaseOf(config.tiers().get("standard")), "300 / (20 × 20 replicas) < 1");
+        assertEquals(7, fleet.leaseOf(config.tiers().get("national")), "3,000 / 400: 20 replicas hold at most 120 of 3,000");
+        OpeningTokenLeases alone = new OpeningTokenLeases(dataSource, config.leaseSize(), config.leaseFor(), 1);
+        assertEquals(5, alone.leaseOf(config.tiers().get("small")));
+        assertEquals(10, alone.leaseOf(config.tiers().get("standard")));
+    }
+
+    @Test
+    void aLeaseThatIsNeverSpendableIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new OpeningTokenLeases(dataSource, 10, Duration.ZERO, 1));
+        assertThrows(IllegalArgumentException.class, () -> new OpeningTokenLeases(dataSource, 10, Duration.ofSeconds(1), 0));
     }
 
     private long tokensInRow(String bank) {
