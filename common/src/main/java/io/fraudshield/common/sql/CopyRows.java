@@ -30,7 +30,7 @@ public final class CopyRows {
         this.columns = columns;
     }
 
-    /** Adds a row: String, Number, UUID, Instant (ISO-8601, read as timestamptz) or null, one per column. */
+    /** Adds a row: String, Integer, Long, Short, UUID, Instant (ISO-8601, read as timestamptz) or null, one per column. */
     public CopyRows add(Object... values) {
         if (values.length != columns) {
             throw new IllegalArgumentException("a row of " + columns + " values expected, got " + values.length);
@@ -58,7 +58,7 @@ public final class CopyRows {
         byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(copy, new ByteArrayInputStream(data), data.length);
+                    .copyIn(copy, new ByteArrayInputStream(data)); // the driver's own buffer: no second copy of the rows
         } catch (java.io.IOException e) {
             throw new SQLException("COPY data could not be read", e); // from memory: does not happen
         }
@@ -69,8 +69,9 @@ public final class CopyRows {
             rows.append("\\N");
         } else if (value instanceof String text) {
             escape(text);
-        } else if (value instanceof Number || value instanceof UUID || value instanceof Instant) {
-            rows.append(value); // digits, hex, dashes, ISO-8601: nothing to escape
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof UUID
+                || value instanceof Instant) {
+            rows.append(value); // digits, hex, dashes, ISO-8601: nothing to escape (a double could print 1.0E10 or NaN)
         } else {
             throw new IllegalArgumentException("no COPY form for " + value.getClass().getSimpleName());
         }
