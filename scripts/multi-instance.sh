@@ -26,26 +26,6 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-http_ok() {
-  local port=$1 path=$2 status
-  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$path" >&3
-  read -r -t 5 _ status _ <&3 || status=""
-  exec 3<&- 3>&-
-  [[ "$status" == "200" ]]
-}
-
-wait_for() {
-  local what=$1 pid=$2 seconds=$3 check=$4 t
-  for ((t = 0; t < seconds * 2; t++)); do
-    if eval "$check"; then return 0; fi
-    kill -0 "$pid" 2>/dev/null || { echo "$what exited; see $LOGS" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$what was not ready after ${seconds}s; see $LOGS" >&2
-  exit 1
-}
-
 # one instance of a service: local profile (local-stack stores, local keys), its own port, the others' A instances;
 # six JVMs share this machine, so card-limit's look-up at account-risk gets 3 s instead of its production 300 ms
 start_instance() {

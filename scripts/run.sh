@@ -23,30 +23,6 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-# true when GET http://localhost:PORT/PATH answers 200 (plain bash, no curl needed)
-http_ok() {
-  local port=$1 path=$2 status
-  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$path" >&3
-  read -r -t 5 _ status _ <&3 || status=""
-  exec 3<&- 3>&-
-  [[ "$status" == "200" ]]
-}
-
-wait_for() {
-  local what=$1 pid=$2 seconds=$3 check=$4
-  for ((t = 0; t < seconds * 2; t++)); do
-    if eval "$check"; then return 0; fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$what exited; see its log in $LOGS" >&2
-      exit 1
-    fi
-    sleep 0.5
-  done
-  echo "$what was not ready after ${seconds}s; see $LOGS" >&2
-  exit 1
-}
-
 build_if_needed
 mkdir -p "$LOGS"
 

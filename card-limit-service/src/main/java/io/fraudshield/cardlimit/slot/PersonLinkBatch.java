@@ -4,8 +4,6 @@ import io.fraudshield.common.audit.AuditEntry;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -68,22 +65,12 @@ public final class PersonLinkBatch {
             request.customerRefs().forEach(ref -> proposals.putIfAbsent(ref, customer));
             request.agentRefs().forEach(ref -> proposals.putIfAbsent(ref, agent));
         }
-        List<String> refs = new ArrayList<>(new TreeSet<>(proposals.keySet()));
-        Object[] ids = refs.stream().map(proposals::get).toArray();
         Map<String, UUID> locked = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (java.sql.Statement settings = connection.createStatement()) {
                 settings.execute(INDEX_ONLY);
             }
-            try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
-                statement.setArray(1, connection.createArrayOf("text", refs.toArray()));
-                statement.setArray(2, connection.createArrayOf("uuid", ids));
-                Map<String, UUID> persons = new HashMap<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        persons.put(rows.getString(1), rows.getObject(2, UUID.class));
-                    }
-                }
-                return persons;
+            try {
+                return PersonLinks.lockIn(connection, LOCK, proposals);
             } finally {
                 try (java.sql.Statement settings = connection.createStatement()) {
                     settings.execute(SCANS_ALLOWED);

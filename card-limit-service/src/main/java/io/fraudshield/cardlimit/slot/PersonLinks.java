@@ -121,21 +121,27 @@ public class PersonLinks {
     }
 
     private Map<String, UUID> lock(Map<String, UUID> proposed) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> lockIn(connection, LOCK, proposed));
+    }
+
+    /**
+     * Runs {@link #LOCK} (or a text of it planned differently) for these references and their proposed person ids,
+     * sorted by reference; @return each locked reference's person.
+     */
+    static Map<String, UUID> lockIn(Connection connection, String lock, Map<String, UUID> proposed) throws SQLException {
         List<String> refs = new ArrayList<>(new TreeSet<>(proposed.keySet()));
         Object[] ids = refs.stream().map(proposed::get).toArray();
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
-                statement.setArray(1, connection.createArrayOf("text", refs.toArray()));
-                statement.setArray(2, connection.createArrayOf("uuid", ids));
-                Map<String, UUID> persons = new HashMap<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        persons.put(rows.getString(1), rows.getObject(2, UUID.class));
-                    }
+        try (PreparedStatement statement = connection.prepareStatement(lock)) {
+            statement.setArray(1, connection.createArrayOf("text", refs.toArray()));
+            statement.setArray(2, connection.createArrayOf("uuid", ids));
+            Map<String, UUID> persons = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    persons.put(rows.getString(1), rows.getObject(2, UUID.class));
                 }
-                return persons;
             }
-        });
+            return persons;
+        }
     }
 
     private static Set<UUID> personsOf(Collection<String> refs, Map<String, UUID> locked) {
