@@ -205,6 +205,16 @@ class KernelHardeningTest {
         assertUnauthenticatedEverywhere("Bearer " + LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload));
     }
 
+    /** A subject PostgreSQL text cannot hold (NUL failed the audit insert, or a stock COPY, with 22021: a 500). */
+    @ParameterizedTest
+    @ValueSource(strings = {"teller\\u0000one", "teller\\u0007", "teller\\u202Eeno", "\\u0000"})
+    void aTokenWhoseSubjectHoldsControlOrInvisibleCharactersIs401EverywhereAndChangesNothing(String subject) {
+        long now = Instant.now().getEpochSecond();
+        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + TestTokens.audience() + "\",\"sub\":\""
+                + subject + "\",\"groups\":[\"bank\"],\"participant\":\"B102\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        assertUnauthenticatedEverywhere("Bearer " + LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload));
+    }
+
     @Test
     void aRememberedTokenGivesEachRequestItsOwnIdentity() {
         String token = "Bearer " + TestTokens.token("bank", "B102", "identity-check");
