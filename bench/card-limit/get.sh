@@ -42,6 +42,8 @@ http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Stub).serve_for
 PY
 stubs=$!
 port=18091
+# the production profile serves health on its management interface
+management=19091
 (cd "$ROOT/card-limit-service" && \
   DB_URL="jdbc:postgresql://localhost:$FS_POSTGRES_PORT/cardlimit" DB_USER=cardlimit_runtime DB_PASSWORD=cardlimit_runtime \
   DB_MIGRATE=true DB_OWNER_USER=cardlimit_owner DB_OWNER_PASSWORD=cardlimit_owner \
@@ -51,11 +53,11 @@ port=18091
   ACCOUNT_RISK_URL=http://127.0.0.1:$stub \
   PSEUDONYM_ACTIVE_KEY_ID=bench FRAUDSHIELD_PSEUDONYM_KEYS_BENCH=YmVuY2htYXJrLW9ubHktbm90LWEtc2VjcmV0LWtleS0wMDAx \
   AUDIT_ACTIVE_KEY_ID=bench FRAUDSHIELD_AUDIT_KEYS_BENCH=YmVuY2htYXJrLWF1ZGl0LW9ubHktbm90LWEtc2VjcmV0LTAwMQ== \
-  exec java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN \
+  exec java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.management.port=$management -Dquarkus.log.level=WARN \
     -jar target/quarkus-app/quarkus-run.jar >"$work/card-limit-service.log" 2>&1) &
 service=$!
-for _ in $(seq 1 120); do curl -sf localhost:$port/q/health/ready >/dev/null && break; sleep 0.5; done
-curl -sf localhost:$port/q/health/ready >/dev/null || { tail -30 "$work/card-limit-service.log"; exit 1; }
+for _ in $(seq 1 120); do curl -sf localhost:$management/q/health/ready >/dev/null && break; sleep 0.5; done
+curl -sf localhost:$management/q/health/ready >/dev/null || { tail -30 "$work/card-limit-service.log"; exit 1; }
 
 id=6f1c1a6e-0d7b-4c35-9a43-5b0c1f2e9d10
 psql -q -h localhost -p $FS_POSTGRES_PORT -U postgres cardlimit -c "insert into card_slot
