@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What a verified token must also say before anyone may act on it, on every endpoint alike: exactly one
  * group, and that a FraudShield role; a {@code participant} that is a string in participant-code form; a
- * subject without control or invisible characters ({@link TextPolicy}: it is stored with what the caller does);
+ * subject without control (tab and line breaks included) or invisible characters ({@link TextPolicy}: it is stored
+ * with what the caller does);
  * exactly one audience; issue and expiry times no further apart than the configured maximum lifetime,
  * and no issue time in the future (a long-lived token is a stolen token that never stops working).
  */
@@ -36,8 +37,9 @@ public final class CallerClaims {
         if (subject == null || subject.isBlank()) {
             throw new AuthenticationFailedException("the token names no subject");
         }
-        if (!TextPolicy.allows(subject)) {
-            // the subject goes into audit rows and stock uploads: PostgreSQL text holds no NUL (22021, a 500 later)
+        if (!TextPolicy.allows(subject) || subject.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
+            // the subject is stored as the actor of audit rows and stock uploads: PostgreSQL text holds no NUL (22021,
+            // a 500 later), and a line break would let one subject pass for two in logs and exports
             throw new AuthenticationFailedException("the token's subject holds control or invisible characters");
         }
         if (token.getAudience() == null || token.getAudience().size() != 1) {
