@@ -49,6 +49,7 @@ class ExceptionEventsOnSpansTest {
         String forged = valid.substring(0, valid.length() - 8) + "AAAAAAAA";
         given().header("Authorization", forged).get(CALLER).then().statusCode(401);
         assertEquals(List.of(), exceptions(spans.server(CALLER, 401)));
+        spans.clear();
         given().header("Authorization", "Bearer not-a-jwt").get(CALLER).then().statusCode(401);
         assertEquals(List.of(), exceptions(spans.server(CALLER, 401)));
     }
