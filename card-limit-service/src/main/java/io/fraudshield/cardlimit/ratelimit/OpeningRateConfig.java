@@ -42,8 +42,9 @@ public interface OpeningRateConfig {
     int maxReplicas();
 
     /**
-     * How long a decision waits while another request of its bank on this replica draws the next lease (normally one
-     * round trip); past it the decision answers 503 with Retry-After instead of queueing behind a stalled database call.
+     * How long a draw of a bank's lease may take in the database (its lock and statement timeout), and how long after a
+     * draw started a decision of the same bank on this replica still waits for it (normally one round trip); past it
+     * the decision answers 503 with Retry-After instead of queueing behind a stalled database call. Positive.
      */
     @WithDefault("2s")
     Duration leaseWait();

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,9 +36,14 @@ as long as no more than {@code max-replicas} run ({@link #leaseOf}). Tokens
  * kept longer never come back: an idle replica cannot save a lease past a refill and add it to a full bucket later.
  * What a lease costs is the other way, conservative: a replica that dies, or stays idle, loses its unspent tokens, and
  * a replica may refuse while another holds a few. Within a replica, one lock per bank: concurrent requests spend a lease exactly
- * once, and while one of them draws the next lease the others wait for it rather than queue on the row themselves —
- * for at most {@code lease-wait}: a draw stalled in the database would otherwise hold every opening of the bank on this
- * replica, so past that wait a decision answers 503 unavailable with Retry-After and the draw goes on alone.
+ * once, and while one of them draws the next lease the others wait for it rather than queue on the row themselves.
+ *
+ * <p>A stalled database (the row locked by someone else, a slow statement) must not hold the bank's openings on this
+ * replica: the draw itself gives up in the database after {@code lease-wait} ({@link #BOUND}: lock and statement
+ * timeout of its own round trip, which runs as one transaction), and a decision waits for another request's draw only
+ * until that draw is {@code lease-wait} old — a decision arriving when it is already late (stuck before or after the
+ * database, where no database timeout reaches) answers at once. Both answer 503 unavailable with Retry-After. A draw that fails in the database is rolled back whole: it took nothing from the row and gave
+ * nothing back, so the old lease's rest stays where it was and may still go back with the next draw.
  */
 public final class OpeningTokenLeases {
 
@@ -46,6 +52,15 @@ public final class OpeningTokenLeases {
      * most replicas)): small buckets draw one token per decision, as without leases.
      */
     static final int BUCKET_SHARE = 20;
+
+    /**
+     * The first statement of a draw's round trip: its lock waits and its statements end after {@code lease-wait} (in
+     * milliseconds, twice) with SQLSTATE 55P03 or 57014. Transaction-local: the round trip runs in autocommit but as
+     * one transaction until its Sync, so the limits hold for the draw and leak into nothing after it.
+     */
+    static final String BOUND = "select set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)";
+    /** SQLSTATEs of a draw that gave up in the database: lock not granted (55P03), statement cancelled (57014). */
+    private static final Set<String> GAVE_UP = Set.of("55P03", "57014");
 
     /** The bank's row, full, the first time any replica draws. */
     private static final String CREATE = """
@@ -140,9 +155,13 @@ public final class OpeningTokenLeases {
 
     /** The tokens of one bank this replica has drawn and not spent yet, and until when it may spend them. */
     private final class Lease {
-        private final ReentrantLock lock = new ReentrantLock();
+        /** Fair: decisions of a bank get the lease in the order they came, none is overtaken until it times out. */
+        private final ReentrantLock lock = new ReentrantLock(true);
         private int left;
         private long spendableUntil;
+        /** When the running draw started ({@link System#nanoTime()}), while one runs; read without the lock. */
+        private volatile long drawingSince;
+        private volatile boolean drawing;
 
         boolean take(String bank, OpeningRateConfig.Tier tier) {
             acquire();
@@ -151,11 +170,10 @@ public final class OpeningTokenLeases {
                     left--;
                     return true;
                 }
-                // given back by the draw below if the lease ran out just now, else lost; lost too if the draw fails:
-                // never spent twice, never saved across a refill
+                // given back by the draw below if the lease ran out just now, else lost: never spent twice, never saved
+                // across a refill (an expired or spent lease is not spent from, whatever left says)
                 int unspent = System.nanoTime() - spendableUntil < leaseNanos ? left : 0;
-                left = 0;
-                int drawn = draw(bank, tier, unspent);
+                int drawn = drawOnce(bank, tier, unspent);
                 if (drawn == 0) {
                     return false;
                 }
@@ -167,16 +185,53 @@ public final class OpeningTokenLeases {
             }
         }
 
-        private void acquire() {
+        private int drawOnce(String bank, OpeningRateConfig.Tier tier, int unspent) {
+            drawingSince = System.nanoTime();
+            drawing = true;
             try {
-                if (lock.tryLock(waitNanos, TimeUnit.NANOSECONDS)) {
+                int drawn = draw(bank, tier, unspent);
+                left = 0; // given back (or lost) by the draw that just committed
+                return drawn;
+            } catch (DrawGaveUp e) {
+                // rolled back in the database: nothing given back, nothing drawn; the rest stays for the next draw
+                throw unavailable("the database did not answer the draw of this bank's opening-decision tokens within "
+                        + "the lease wait");
+            } catch (RuntimeException | Error e) {
+                // unknown whether it committed: the rest is lost rather than maybe given back twice
+                left = 0;
+                throw e;
+            } finally {
+                drawing = false;
+            }
+        }
+
+        private void acquire() {
+            // wait only until the running draw is lease-wait old (it gives up then itself); not at all when it already
+            // is. The timed tryLock keeps the lock's order (the untimed one would overtake the queue)
+            long wait = drawing ? Math.min(waitNanos, drawingSince + waitNanos - System.nanoTime()) : waitNanos;
+            try {
+                if (lock.tryLock(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                throw unavailable("the request was interrupted (the service is stopping?) while another request drew "
+                        + "this bank's opening-decision tokens");
             }
-            throw new ProblemException(ProblemType.UNAVAILABLE, "This bank's opening-decision tokens are being drawn from"
-                    + " the database and it is slow to answer; send the request again", List.of(), Map.of("Retry-After", "1"));
+            throw unavailable("another request of this bank has been drawing its opening-decision tokens from the "
+                    + "database for longer than the lease wait");
+        }
+    }
+
+    private static ProblemException unavailable(String why) {
+        return new ProblemException(ProblemType.UNAVAILABLE, "Opening decisions of this bank are briefly unavailable: "
+                + why + "; send the request again", List.of(), Map.of("Retry-After", "1"));
+    }
+
+    /** The draw gave up in the database (lock or statement timeout) and was rolled back. */
+    private static final class DrawGaveUp extends RuntimeException {
+        DrawGaveUp(SQLException cause) {
+            super("opening rate bucket", cause);
         }
     }
 
@@ -184,12 +239,17 @@ public final class OpeningTokenLeases {
         // one round trip, autocommit: the row is locked for this statement only, never across a request's transaction
         try (Connection connection = dataSource.getConnection()) {
             RoundTrip draw = new RoundTrip();
+            String bound = Math.max(1, waitNanos / 1_000_000) + "ms"; // 0 would mean no limit
+            draw.add(BOUND, bound, bound);
             draw.add(CREATE, bank, (double) tier.bucketSize());
             int drawn = draw.add(DRAW, (double) tier.bucketSize(), tier.refillPerMinute() / 60.0, (double) unspent, bank,
                     leaseOf(tier), bank);
             RoundTrip.Rows rows = draw.run(connection).rows(drawn);
             return rows.isEmpty() ? 0 : ((Number) rows.single()[0]).intValue();
         } catch (SQLException e) {
+            if (GAVE_UP.contains(e.getSQLState())) {
+                throw new DrawGaveUp(e);
+            }
             throw new IllegalStateException("opening rate bucket", e);
         }
     }

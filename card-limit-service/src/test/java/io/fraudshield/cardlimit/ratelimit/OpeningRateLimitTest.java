@@ -10,9 +10,12 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -92,13 +95,61 @@ class OpeningRateLimitTest {
     @Test
     void aTierThatNeverRefillsStopsTheServiceAtStartUp() {
         // its empty bucket could not say when a token is back (Retry-After would divide by zero)
-        OpeningRateConfig neverRefills = new OpeningRateConfig() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new OpeningRateLimit(dataSource,
+                configOf(new OpeningTokenLeasesTest.TestTier(100, 0), Duration.ofSeconds(2)), null));
+        assertTrue(refused.getMessage().contains("cardlimit.opening-rate.tiers.dry"), refused.getMessage());
+    }
+
+    @Test
+    void aLeaseWaitThatIsNotPositiveStopsTheServiceAtStartUp() {
+        // no wait at all would refuse every decision behind another's draw, and bound no draw in the database
+        for (Duration leaseWait : List.of(Duration.ZERO, Duration.ofSeconds(-1))) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new OpeningRateLimit(
+                    dataSource, configOf(new OpeningTokenLeasesTest.TestTier(100, 10), leaseWait), null));
+            assertTrue(refused.getMessage().contains("cardlimit.opening-rate.lease-wait"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aReservationWhoseDrawTheDatabaseDoesNotAnswerGets503AndItsKeyIsServedFreshOnceTheRowIsFree() throws Exception {
+        BankClient bank = BankClient.of("B335"); // a lease of one token: every decision draws
+        bank.check(TestPeople.residentId()).then().statusCode(200); // the bank's row exists
+        String row = "select tokens::text || ' ' || refilled_at::text from opening_rate_bucket where bank = 'B335'";
+        String before = TestSql.text(dataSource, row);
+        String key = UUID.randomUUID().toString();
+        String opening = BankClient.opening(TestPeople.residentId(), BankClient.CLASS_II, BankClient.DEBIT_CARD,
+                "COUNTER", null, null);
+        try (Connection stall = dataSource.getConnection()) {
+            stall.setAutoCommit(false);
+            try (PreparedStatement lockRow = stall.prepareStatement(
+                    "select tokens from opening_rate_bucket where bank = 'B335' for update")) {
+                lockRow.executeQuery().close();
+            }
+            bank.request().header("Idempotency-Key", key).body(opening).post("/v1/slot-reservations")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("type", equalTo("https://fraudshield.io/problems/unavailable"))
+                    .header("Retry-After", equalTo("1"));
+            stall.rollback();
+        }
+        assertEquals(before, TestSql.text(dataSource, row), "the failed draw did not touch the bank's row");
+        assertEquals(0, idempotencyRecords(key), "a 503 is no answer to keep under the key");
+        bank.request().header("Idempotency-Key", key).body(opening).post("/v1/slot-reservations")
+                .then().statusCode(201);
+        assertEquals(1, idempotencyRecords(key), "the replay was served fresh and its answer kept");
+    }
+
+    private long idempotencyRecords(String key) {
+        return TestSql.number(dataSource, "select count(*) from idempotency_record where idempotency_key = ?", key);
+    }
+
+    private static OpeningRateConfig configOf(OpeningRateConfig.Tier dry, Duration leaseWait) {
+        return new OpeningRateConfig() {
             public String defaultTier() {
                 return "dry";
             }
 
             public Map<String, Tier> tiers() {
-                return Map.of("dry", new OpeningTokenLeasesTest.TestTier(100, 0));
+                return Map.of("dry", dry);
             }
 
             public Map<String, String> banks() {
@@ -118,12 +169,9 @@ class OpeningRateLimitTest {
             }
 
             public Duration leaseWait() {
-                return Duration.ofSeconds(2);
+                return leaseWait;
             }
         };
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new OpeningRateLimit(dataSource, neverRefills, null));
-        assertTrue(refused.getMessage().contains("cardlimit.opening-rate.tiers.dry"), refused.getMessage());
     }
 
     private OpeningRateConfig.Tier tier(String name) {

@@ -3,13 +3,20 @@ package io.fraudshield.cardlimit.ratelimit;
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
+import io.fraudshield.common.sql.RoundTrip;
 import io.fraudshield.localstack.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,32 +167,160 @@ class OpeningTokenLeasesTest {
     }
 
     @Test
-    void aDecisionWaitingBehindAStalledDrawOfItsBankAnswers503InsteadOfQueueingBehindIt() throws Exception {
+    void aDrawBlockedOnTheBanksRowGivesUpWithinTheLeaseWaitTakesNothingAndTheNextDecisionIsServed() throws Exception {
         String bank = bank();
-        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 1, Duration.ofMinutes(1), 1, Duration.ofMillis(200));
+        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 1, Duration.ofMinutes(1), 1, Duration.ofSeconds(1));
         assertTrue(replica.take(bank, HUNDRED), "creates the bank's row and spends the lease of one");
         ExecutorService requests = Executors.newFixedThreadPool(2);
         try (Connection stall = dataSource.getConnection()) {
             stall.setAutoCommit(false);
-            try (PreparedStatement lockRow = stall.prepareStatement(
-                    "select tokens from opening_rate_bucket where bank = ? for update")) {
-                lockRow.setString(1, bank);
-                lockRow.executeQuery().close();
-            }
+            lockTheRow(stall, bank);
             Future<Boolean> drawing = requests.submit(() -> replica.take(bank, HUNDRED));
             awaitADrawWaitingOnTheRow();
-            Future<Boolean> next = requests.submit(() -> replica.take(bank, HUNDRED));
-            ExecutionException refused = assertThrows(ExecutionException.class, () -> next.get(20, TimeUnit.SECONDS),
-                    "answered while the draw is still stalled, not queued behind it");
-            ProblemException problem = assertInstanceOf(ProblemException.class, refused.getCause());
-            assertEquals(ProblemType.UNAVAILABLE, problem.type());
-            assertEquals("1", problem.headers().get("Retry-After"));
-            assertFalse(drawing.isDone(), "the stalled draw is still waiting on the row");
+            // the row is still locked: without a bound in the database the draw would wait for as long as the lock
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> drawing.get(20, TimeUnit.SECONDS),
+                    "the draw gives up while the row is still locked");
+            assertUnavailable(refused.getCause());
+            assertTrue(((ProblemException) refused.getCause()).getMessage().contains("did not answer"),
+                    refused.getCause().getMessage());
+            assertEquals(0, TestSql.number(dataSource, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query like '%opening_rate_bucket%for update%' and pid <> pg_backend_pid()"),
+                    "nothing of the draw is left waiting on the row (no connection pinned behind the lock)");
             stall.rollback();
-            assertTrue(drawing.get(20, TimeUnit.SECONDS), "once the row is free, the draw completes");
         } finally {
             requests.shutdownNow();
         }
+        assertEquals(99, tokensInRow(bank), "the failed draw took nothing from the row");
+        assertTrue(replica.take(bank, HUNDRED), "once the row is free the next decision draws and is served");
+        assertEquals(98, tokensInRow(bank));
+    }
+
+    @Test
+    void aDrawThatGaveUpGivesNothingBackSoTheOldLeasesRestGoesBackOnceWithTheNextDraw() throws Exception {
+        String bank = bank();
+        // lease of 5 spendable for 2 s; its rest may go back within 2 s after
+        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 10, Duration.ofSeconds(2), 1, Duration.ofMillis(300));
+        assertTrue(replica.take(bank, HUNDRED)); // keeps 4
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        try (Connection stall = dataSource.getConnection()) {
+            stall.setAutoCommit(false);
+            lockTheRow(stall, bank);
+            Thread.sleep(2_100); // the lease ran out 0.1 s ago: its 4 go back with the next draw
+            Future<Boolean> drawing = requests.submit(() -> replica.take(bank, HUNDRED));
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> drawing.get(20, TimeUnit.SECONDS));
+            assertUnavailable(refused.getCause());
+            stall.rollback();
+        } finally {
+            requests.shutdownNow();
+        }
+        assertEquals(95, tokensInRow(bank), "rolled back whole: the 4 did not go back, nothing was drawn");
+        assertTrue(replica.take(bank, HUNDRED));
+        assertEquals(95 + 4 - 5, tokensInRow(bank), "the 4 went back once, with the draw that worked");
+    }
+
+    @Test
+    void aDecisionArrivingWhenAnotherDrawIsAlreadyLateAnswersAtOnceNotAfterTheWholeLeaseWait() throws Exception {
+        String bank = bank();
+        // a draw stuck where no database timeout reaches it: here, in getting its connection
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DataSource stalling = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        stuck.countDown();
+                        release.await();
+                    }
+                    try {
+                        return method.invoke(dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Duration leaseWait = Duration.ofSeconds(3);
+        OpeningTokenLeases replica = new OpeningTokenLeases(stalling, 1, Duration.ofMinutes(1), 1, leaseWait);
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> drawing = requests.submit(() -> replica.take(bank, HUNDRED));
+            assertTrue(stuck.await(20, TimeUnit.SECONDS));
+            Thread.sleep(leaseWait.toMillis() + 200); // the draw is now late
+            Future<Boolean> next = requests.submit(() -> replica.take(bank, HUNDRED));
+            // a third of the lease wait: it would wait all of it (3 s) if it did not know how late the draw is
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> next.get(1, TimeUnit.SECONDS),
+                    "answered at once, not after another lease wait");
+            assertUnavailable(refused.getCause());
+            assertFalse(drawing.isDone(), "the late draw is still stuck");
+            release.countDown();
+            assertTrue(drawing.get(20, TimeUnit.SECONDS), "once unstuck, the draw completes");
+            assertTrue(replica.take(bank, HUNDRED), "and decisions go on");
+        } finally {
+            release.countDown();
+            requests.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDrawsBoundHoldsForItsWholeAutocommitRoundTripAndLeaksIntoNothingAfter() throws Exception {
+        // what the bound relies on: the round trip of a draw runs in autocommit, and a transaction-local setting made
+        // by its first statement still holds for the statements after it, and is gone once the round trip is over
+        try (Connection connection = dataSource.getConnection()) {
+            assertTrue(connection.getAutoCommit());
+            RoundTrip slow = new RoundTrip();
+            slow.add(OpeningTokenLeases.BOUND, "200ms", "200ms");
+            slow.add("select pg_sleep(5)");
+            SQLException cancelled = assertThrows(SQLException.class, () -> slow.run(connection));
+            assertEquals("57014", cancelled.getSQLState(), "the statement after the bound was cancelled by it");
+            try (Statement show = connection.createStatement();
+                 ResultSet timeout = show.executeQuery("select current_setting('statement_timeout'),"
+                         + " current_setting('lock_timeout')")) {
+                assertTrue(timeout.next());
+                assertEquals("0", timeout.getString(1), "not left on the pooled connection");
+                assertEquals("0", timeout.getString(2));
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedDecisionKeepsItsInterruptAndSaysSo() throws Exception {
+        String bank = bank();
+        OpeningTokenLeases replica = new OpeningTokenLeases(dataSource, 1, Duration.ofMinutes(1), 1, Duration.ofSeconds(5));
+        assertTrue(replica.take(bank, HUNDRED));
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try (Connection stall = dataSource.getConnection()) {
+            stall.setAutoCommit(false);
+            lockTheRow(stall, bank);
+            Future<?> drawing = requests.submit(() -> replica.take(bank, HUNDRED));
+            awaitADrawWaitingOnTheRow();
+            Future<Boolean> interrupted = requests.submit(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    replica.take(bank, HUNDRED);
+                    return false;
+                } catch (ProblemException e) {
+                    assertUnavailable(e);
+                    assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+                    return Thread.currentThread().isInterrupted();
+                }
+            });
+            assertTrue(interrupted.get(20, TimeUnit.SECONDS), "the interrupt is kept for whoever stops the thread");
+            stall.rollback();
+            drawing.get(20, TimeUnit.SECONDS);
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    private static void lockTheRow(Connection stall, String bank) throws SQLException {
+        try (PreparedStatement lockRow = stall.prepareStatement(
+                "select tokens from opening_rate_bucket where bank = ? for update")) {
+            lockRow.setString(1, bank);
+            lockRow.executeQuery().close();
+        }
+    }
+
+    private static void assertUnavailable(Throwable failure) {
+        ProblemException problem = assertInstanceOf(ProblemException.class, failure);
+        assertEquals(ProblemType.UNAVAILABLE, problem.type());
+        assertEquals("1", problem.headers().get("Retry-After"));
     }
 
     private void awaitADrawWaitingOnTheRow() throws InterruptedException {
