@@ -62,7 +62,8 @@ public class OpeningRateLimit {
             wait = QuarkusTransaction.suspendingExisting().call(
                     () -> leases.take(bank, tier) ? 0L : leases.secondsUntilAToken(bank, tier));
         } catch (QuarkusTransactionException e) {
-            // the 503 of a draw that kept this request waiting too long, unwrapped from the transaction runner
+            // the 503 of a draw that gave up in the database or kept this request waiting too long, unwrapped from the
+            // transaction runner
             if (e.getCause() instanceof ProblemException problem) {
                 throw problem;
             }
