@@ -212,8 +212,10 @@ class StockBatchAttackTest {
 
     @Test
     void aTellerNameWithCopysSpecialCharactersArrivesByteIdenticalInTheCardsAndTheirAuditEvents() {
-        // cards and audit events go in by COPY (text format): the token's subject is the one free-text field
-        String subject = "teller\tseven \\N back\\slash \\. new\nline cr\r 存量清理 é 😀";
+        // cards and audit events go in by COPY (text format): the token's subject is the one free-text field. A tab,
+        // line break or carriage return never gets this far (KernelHardeningTest: such a subject is a 401); COPY's
+        // own escapes of them are checked byte for byte in CopyRowsFormTest
+        String subject = "teller seven \\N back\\slash \\. \\t \\n 存量清理 é 😀";
         String token = LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local\"}",
                 "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + TestTokens.audience() + "\",\"sub\":"
                         + json(subject) + ",\"upn\":" + json(subject) + ",\"groups\":[\"bank\"],\"participant\":\"B366\","
