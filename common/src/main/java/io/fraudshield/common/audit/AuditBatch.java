@@ -51,6 +51,31 @@ public class AuditBatch {
     /** Appends the entries in order; call it last in the transaction, so the chains' heads are held briefly. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AuditEvent> appendAll(Caller caller, List<AuditEntry> entries) {
+        return appendAll(caller, digest(entries));
+    }
+
+    /**
+     * The entries with their before and after digests: the part of an append that needs no chain head, so a caller
+     * that must wait before it appends (a stock chunk waits for the chunk before it) computes it before it waits.
+     */
+    public Digested digest(List<AuditEntry> entries) {
+        List<String> before = new ArrayList<>(entries.size());
+        List<String> after = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            before.add(digestOf(entry.before()));
+            after.add(digestOf(entry.after()));
+        }
+        return new Digested(List.copyOf(entries), before, after);
+    }
+
+    /** Entries and their digests, in order ({@link #digest}). */
+    public record Digested(List<AuditEntry> entries, List<String> before, List<String> after) {
+    }
+
+    /** {@link #appendAll(Caller, List)} for entries already digested. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditEvent> appendAll(Caller caller, Digested digested) {
+        List<AuditEntry> entries = digested.entries();
         if (entries.isEmpty()) {
             return List.of();
         }
@@ -60,12 +85,13 @@ public class AuditBatch {
             Map<Integer, ChainHead> heads = lockHeads(connection, chainsConcerned);
             Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             List<AuditEvent> events = new ArrayList<>(entries.size());
-            for (AuditEntry entry : entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                AuditEntry entry = entries.get(i);
                 ChainHead head = heads.get(chainOf(entry));
                 AuditEvent event = new AuditEvent(head.chain(), head.seq() + 1, occurredAt, caller.subject(),
                         caller.role().group(), caller.participant().value(), entry.action(), entry.legalBasis(),
-                        entry.objectType(), entry.objectId(), digest(entry.before()), digest(entry.after()), head.hash(),
-                        null, null).sealed(keys);
+                        entry.objectType(), entry.objectId(), digested.before().get(i), digested.after().get(i),
+                        head.hash(), null, null).sealed(keys);
                 heads.put(head.chain(), event.head());
                 events.add(event);
             }
@@ -126,7 +152,7 @@ public class AuditBatch {
         }
     }
 
-    private String digest(Object view) {
+    private String digestOf(Object view) {
         return view == null ? null : digest.of(view);
     }
 }
