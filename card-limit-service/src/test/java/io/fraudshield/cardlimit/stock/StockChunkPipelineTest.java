@@ -3,6 +3,7 @@ package io.fraudshield.cardlimit.stock;
 import io.agroal.api.AgroalDataSource;
 import io.fraudshield.cardlimit.BankClient;
 import io.fraudshield.common.audit.AuditChainVerifier;
+import io.fraudshield.common.identifier.CardNumber;
 import io.fraudshield.common.identifier.DocumentType;
 import io.fraudshield.common.identifier.PersonDocument;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
@@ -71,6 +72,52 @@ class StockChunkPipelineTest {
                         pseudonymizer.customerRef(PersonDocument.of(DocumentType.RESIDENT_ID, residentId))),
                 TestSql.text(dataSource, "select l.person_id::text from person_link l join card_slot s on s.customer_ref"
                         + " = l.person_ref where s.stock_upload = ?::uuid and s.stock_line = 2000", id));
+    }
+
+    @Test
+    void aDocumentLinkedByAStillOpenChunkBringsItsPersonsOtherDocumentsToTheNextChunk() throws SQLException {
+        BankClient bank = BankClient.of("B374");
+        String passport = BankClient.passport("E" + (10_000_000 + (long) (Math.random() * 89_999_999)), "USA");
+        String residentId = TestPeople.residentId();
+        String cardX = TestPeople.cardNumber();
+        // card X was registered earlier for the passport
+        bank.upload(passportLine(passport, "", cardX, "ACTIVE") + "\n").then().statusCode(200)
+                .body("linesAccepted", equalTo(1));
+        StringBuilder file = new StringBuilder();
+        file.append(passportLine(passport, "", cardX, "ACTIVE")).append('\n'); // line 1: the first chunk reports X
+        for (int line = 2; line < 2 * StockUploadService.CHUNK; line++) {
+            file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(),
+                    "ACTIVE")).append('\n');
+        }
+        // line 4,000, the second chunk's last: the passport with a new resident ID, which joins the passport's person
+        file.append(passportLine(passport, TestPeople.document(residentId), TestPeople.cardNumber(), "ACTIVE")).append('\n');
+        // line 4,001, the third chunk's first (no card in common with the second): the resident ID alone closes X,
+        // the card of its person's passport, while the second chunk is still open (it sleeps in its card insert)
+        file.append(StockUploadTest.line(residentId, "CLASS_II", "DEBIT_CARD", cardX, "CLOSED")).append('\n');
+        for (int line = 4_002; line <= 4_300; line++) {
+            file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(),
+                    "ACTIVE")).append('\n');
+        }
+        DataSource owner = TestSql.superuser(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        TestSql.execute(owner, "create or replace function stock_slow_insert() returns trigger language plpgsql as $$"
+                        + " begin perform pg_sleep(3); return new; end $$",
+                "create trigger stock_slow_insert before insert on card_slot for each row"
+                        + " when (new.bank = 'B374' and new.stock_line = 4000) execute function stock_slow_insert()");
+        String id;
+        try {
+            id = bank.upload(file.toString()).then().statusCode(200).body("state", equalTo("COMPLETED"))
+                    .body("linesRejected", equalTo(0)).body("linesAccepted", equalTo(4_300)).extract().path("id");
+        } finally {
+            TestSql.execute(owner, "drop trigger stock_slow_insert on card_slot", "drop function stock_slow_insert()");
+        }
+        assertEquals("CLOSED", TestSql.text(dataSource, "select state from card_slot where bank = 'B374' and card_ref = ?",
+                pseudonymizer.cardRef(CardNumber.of(cardX))));
+    }
+
+    private static String passportLine(String passport, String otherDocument, String card, String state) {
+        return "{\"customer\":" + passport + (otherDocument.isEmpty() ? "" : ",\"otherDocuments\":[" + otherDocument + "]")
+                + ",\"accountClass\":\"CLASS_II\",\"card\":\"DEBIT_CARD\",\"cardNumber\":\"" + card
+                + "\",\"state\":\"" + state + "\"}";
     }
 
     @Test
