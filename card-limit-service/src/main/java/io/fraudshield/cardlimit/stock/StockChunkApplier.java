@@ -80,7 +80,24 @@ final class StockChunkApplier<P> implements AutoCloseable {
         outcome(last);
     }
 
+    /**
+     * Applies the chunk until it committed or failed for good. Whatever ends the thread's work — an {@link Error}
+     * included (out of memory, a stack overflow, an assertion) — completes both of the chunk's futures, so neither
+     * the request's thread nor the chunk after it ever waits for a chunk that is no longer applied.
+     */
     private void run(Handle<P> chunk, Handle<P> predecessor, Function<Turn<P>, P> work) {
+        try {
+            attempt(chunk, predecessor, work);
+        } catch (Throwable e) {
+            chunk.committed.completeExceptionally(e);
+            throw e;
+        } finally {
+            chunk.locked.complete(null); // rolled back or committed: it holds no locks
+            chunk.committed.completeExceptionally(new IllegalStateException("a stock chunk ended without an outcome"));
+        }
+    }
+
+    private void attempt(Handle<P> chunk, Handle<P> predecessor, Function<Turn<P>, P> work) {
         int lostRaces = 0;
         while (true) {
             try {

@@ -2,6 +2,7 @@ package io.fraudshield.cardlimit.stock;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,14 +133,47 @@ class StockChunkApplierTest {
                 if (attempts.incrementAndGet() == 1) {
                     throw LOST_RACE; // e.g. a deadlock PostgreSQL broke by rolling this chunk back
                 }
-                assertTrue(turn.predecessorCommitted(), "applied again only once its predecessor committed");
-                log.add("2 committed after " + turn.predecessor());
+                // recorded, not asserted here: a failure inside a chunk fails the chunk, the assertions are below
+                log.add("2 committed after " + turn.predecessor()
+                        + (turn.predecessorCommitted() ? "" : ", applied again before its predecessor committed"));
                 return 2;
             });
             applier.awaitApplied();
         }
         assertEquals(2, attempts.get());
         assertEquals(List.of("1 committed", "2 committed after 1"), log);
+    }
+
+    @Test
+    void aChunkThatThrowsAnErrorFailsItsSuccessorAndTheUploadInsteadOfHangingThem() {
+        AtomicInteger committed = new AtomicInteger();
+        AssertionError thrown = new AssertionError("a bug, or out of memory");
+        StockChunkApplier<Integer> applier = new StockChunkApplier<>(0, e -> false, 4);
+        IllegalStateException failed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            applier.apply(Set.of("card-1"), turn -> {
+                turn.locked();
+                sleep(300); // the second chunk runs alongside and finds this one did not commit
+                throw thrown;
+            });
+            applier.apply(Set.of("card-2"), turn -> {
+                if (!turn.predecessorCommitted()) {
+                    throw new StockChunkApplier.PredecessorNotCommitted();
+                }
+                return committed.incrementAndGet();
+            });
+            return assertThrows(IllegalStateException.class, applier::awaitApplied);
+        });
+        assertTimeoutPreemptively(Duration.ofSeconds(10), applier::close);
+        assertSame(thrown, rootCause(failed), failed.toString());
+        assertEquals(0, committed.get(), "nothing after the failed chunk committed");
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Test
