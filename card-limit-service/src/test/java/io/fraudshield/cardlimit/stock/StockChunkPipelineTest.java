@@ -122,9 +122,70 @@ class StockChunkPipelineTest {
 
     @Test
     void chunksCommitInOrderSoEachChainHoldsTheUploadsEventsInLineOrder() throws SQLException {
+        // the second chunk sleeps in its card insert, so the third (no card in common) runs alongside it and reaches
+        // its audit events first; non-transactional sequences record when each chunk's last line first inserted its
+        // card, first appended its audit event (and how often) and last reached its commit
+        DataSource owner = TestSql.superuser(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        List<String> install = new ArrayList<>(List.of("create sequence stock_order_clock"));
+        for (int line : new int[] {4000, 4001}) {
+            install.addAll(List.of("create sequence stock_inserts_" + line, "create sequence stock_inserted_at_" + line,
+                    "create sequence stock_appends_" + line,
+                    "create sequence stock_appended_at_" + line, "create sequence stock_committed_at_" + line));
+        }
+        install.addAll(List.of(
+                "create function stock_slow_insert() returns trigger language plpgsql security definer as $$ begin"
+                        + " if nextval(('stock_inserts_' || new.stock_line)::regclass) = 1 then perform setval("
+                        + "('stock_inserted_at_' || new.stock_line)::regclass, nextval('stock_order_clock')); end if;"
+                        + " if new.stock_line = 4000 then perform pg_sleep(3); end if; return new; end $$",
+                "create trigger stock_slow_insert before insert on card_slot for each row"
+                        + " when (new.bank = 'B372' and new.stock_line in (4000, 4001)) execute function stock_slow_insert()",
+                "create function stock_audit_order() returns trigger language plpgsql security definer as $$"
+                        + " declare line bigint; begin"
+                        + " select stock_line into line from card_slot where id = new.object_id::uuid and bank = 'B372';"
+                        + " if line in (4000, 4001) and nextval(('stock_appends_' || line)::regclass) = 1 then"
+                        + " perform setval(('stock_appended_at_' || line)::regclass, nextval('stock_order_clock')); end if;"
+                        + " return new; end $$",
+                "create trigger stock_audit_order before insert on audit_event for each row"
+                        + " when (new.object_type = 'card' and new.action = 'card.stock-registered')"
+                        + " execute function stock_audit_order()",
+                "create function stock_commit_order() returns trigger language plpgsql security definer as $$ begin"
+                        + " perform setval(('stock_committed_at_' || new.stock_line)::regclass, nextval('stock_order_clock'));"
+                        + " return null; end $$",
+                "create constraint trigger stock_commit_order after insert on card_slot deferrable initially deferred"
+                        + " for each row when (new.bank = 'B372' and new.stock_line in (4000, 4001))"
+                        + " execute function stock_commit_order()"));
+        TestSql.execute(owner, install.toArray(String[]::new));
         BankClient bank = BankClient.of("B372");
         int lines = 3 * StockUploadService.CHUNK + 700;
-        String id = bank.upload(lines(lines)).then().statusCode(200).body("linesAccepted", equalTo(lines)).extract().path("id");
+        String id;
+        long[] inserted = new long[2];
+        long[] appends = new long[2];
+        long[] appended = new long[2];
+        long[] committed = new long[2];
+        try {
+            id = bank.upload(lines(lines)).then().statusCode(200).body("linesAccepted", equalTo(lines)).extract().path("id");
+            for (int i = 0; i < 2; i++) {
+                inserted[i] = sequence(owner, "stock_inserted_at_" + (4000 + i));
+                appends[i] = sequence(owner, "stock_appends_" + (4000 + i));
+                appended[i] = sequence(owner, "stock_appended_at_" + (4000 + i));
+                committed[i] = sequence(owner, "stock_committed_at_" + (4000 + i));
+            }
+        } finally {
+            List<String> uninstall = new ArrayList<>(List.of("drop trigger stock_slow_insert on card_slot",
+                    "drop trigger stock_audit_order on audit_event", "drop trigger stock_commit_order on card_slot",
+                    "drop function stock_slow_insert()", "drop function stock_audit_order()",
+                    "drop function stock_commit_order()", "drop sequence stock_order_clock"));
+            for (int line : new int[] {4000, 4001}) {
+                uninstall.add("drop sequence stock_inserts_" + line + ", stock_inserted_at_" + line + ", stock_appends_" + line + ", stock_appended_at_"
+                        + line + ", stock_committed_at_" + line);
+            }
+            TestSql.execute(owner, uninstall.toArray(String[]::new));
+        }
+        assertTrue(inserted[1] < committed[0], "the third chunk first wrote its cards while the second was open");
+        assertEquals(1, appends[0], "the second chunk's audit events were appended once (not rolled back)");
+        assertEquals(1, appends[1], "the third chunk's audit events were appended once (no deadlock, no retry)");
+        assertTrue(appended[0] < appended[1], "the third chunk appended its audit events after the second");
+        assertTrue(committed[0] < committed[1], "the third chunk committed after the second");
 
         List<long[]> events = chainAndLineOfEachEvent(id);
         assertEquals(lines, events.size());
@@ -136,6 +197,11 @@ class StockChunkPipelineTest {
             }
         }
         assertTrue(chain.verify().intact());
+    }
+
+    /** A sequence's last value, 0 if it was never used. */
+    private static long sequence(DataSource owner, String name) {
+        return TestSql.number(owner, "select case when is_called then last_value else 0 end from " + name);
     }
 
     @Test
