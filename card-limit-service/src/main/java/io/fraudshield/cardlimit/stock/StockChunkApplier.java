@@ -62,9 +62,9 @@ final class StockChunkApplier<P> implements AutoCloseable {
         if (last.committed.isCompletedExceptionally()) {
             outcome(last);
         }
-        boolean overlaps = !cardRefs.isEmpty() && !last.cardRefs.isEmpty()
+        boolean mayOverlap = !cardRefs.isEmpty() && !last.cardRefs.isEmpty()
                 && Collections.disjoint(cardRefs, last.cardRefs);
-        if (!overlaps) {
+        if (!mayOverlap) {
             outcome(last.committed);
         }
         Handle<P> next = new Handle<>(last.number + 1, cardRefs);
@@ -106,8 +106,10 @@ final class StockChunkApplier<P> implements AutoCloseable {
                 chunk.committed.complete(committed);
                 return;
             } catch (RuntimeException e) {
-                // rolled back: this chunk holds no locks now, so the next may take its own, and this thread may wait
-                chunk.locked.complete(null);
+                // rolled back: this chunk holds no locks now, so this thread may wait. The next chunk is not let go
+                // here: if it has not started, it starts once the attempt applied again holds its locks (started
+                // now, it could take locks that attempt needs, and the deadlock would cost an attempt); failing for
+                // good lets it go (run's finally)
                 boolean again = predecessorNotCommitted(e) || (lostRace.test(e) && ++lostRaces < attempts);
                 if (!again) {
                     chunk.committed.completeExceptionally(e);

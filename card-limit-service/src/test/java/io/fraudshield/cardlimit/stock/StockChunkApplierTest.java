@@ -177,6 +177,30 @@ class StockChunkApplierTest {
     }
 
     @Test
+    void theChunkAfterAChunkAppliedAgainStartsOnlyOnceTheNewAttemptHoldsItsLocks() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        try (StockChunkApplier<Integer> applier = new StockChunkApplier<>(0, e -> e == LOST_RACE, 4)) {
+            applier.apply(Set.of("card-1"), turn -> {
+                if (attempts.incrementAndGet() == 1) {
+                    log.add("1 lost a race");
+                    throw LOST_RACE; // rolled back before it held its locks
+                }
+                sleep(200); // the new attempt takes its locks
+                log.add("1 locked");
+                turn.locked();
+                return 1;
+            });
+            applier.apply(Set.of("card-2"), turn -> {
+                log.add("2 started");
+                return turn.predecessor() + 1;
+            });
+            applier.awaitApplied();
+        }
+        assertEquals(List.of("1 lost a race", "1 locked", "2 started"), log);
+    }
+
+    @Test
     void aChunkThatKeepsLosingRacesFailsAfterTheAttemptsAllowed() {
         AtomicInteger attempts = new AtomicInteger();
         try (StockChunkApplier<Integer> applier = new StockChunkApplier<>(0, e -> e == LOST_RACE, 4)) {
