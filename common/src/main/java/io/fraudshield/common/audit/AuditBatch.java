@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +66,30 @@ public class AuditBatch {
             before.add(digestOf(entry.before()));
             after.add(digestOf(entry.after()));
         }
-        return new Digested(List.copyOf(entries), before, after);
+        return new Digested(entries, before, after);
     }
 
-    /** Entries and their digests, in order ({@link #digest}). */
-    public record Digested(List<AuditEntry> entries, List<String> before, List<String> after) {
+    /**
+     * Entries and their digests, in order: made only by {@link #digest} (so no caller appends digests that are not the
+     * entries'), the three lists copied, unmodifiable and of one size.
+     */
+    public static final class Digested {
+        private final List<AuditEntry> entries;
+        private final List<String> before;
+        private final List<String> after;
+
+        private Digested(List<AuditEntry> entries, List<String> before, List<String> after) {
+            if (before.size() != entries.size() || after.size() != entries.size()) {
+                throw new IllegalArgumentException("one before and one after digest per entry");
+            }
+            this.entries = List.copyOf(entries);
+            this.before = Collections.unmodifiableList(new ArrayList<>(before)); // a digest of no state is null
+            this.after = Collections.unmodifiableList(new ArrayList<>(after));
+        }
+
+        public List<AuditEntry> entries() {
+            return entries;
+        }
     }
 
     /** {@link #appendAll(Caller, List)} for entries already digested. */
@@ -90,7 +110,7 @@ public class AuditBatch {
                 ChainHead head = heads.get(chainOf(entry));
                 AuditEvent event = new AuditEvent(head.chain(), head.seq() + 1, occurredAt, caller.subject(),
                         caller.role().group(), caller.participant().value(), entry.action(), entry.legalBasis(),
-                        entry.objectType(), entry.objectId(), digested.before().get(i), digested.after().get(i),
+                        entry.objectType(), entry.objectId(), digested.before.get(i), digested.after.get(i),
                         head.hash(), null, null).sealed(keys);
                 heads.put(head.chain(), event.head());
                 events.add(event);
