@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * {@link PersonLinks#link} for many requests at once (a stock upload's batch), with the same outcome as linking
  * them one after the other: the link rows of every reference of the batch, and of every other reference of their
- * persons, are locked in one sorted statement; then each request is linked in order in memory ({@link #link}),
+ * persons, are locked in one sorted statement (and those its snapshot missed by {@link PersonLinks#LOCK_UNSEEN}); then each request is linked in order in memory ({@link #link}),
  * so whether two persons were already one is answered as of that request; {@link #settle} writes the merges and
  * answers their audit entries.
  */

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import java.util.UUID;
 /**
  * One person, one count: every document reference (each document of a person, under every live key) is
  * linked to one person id, permanently. Linking takes the row locks of every link row of the request — and
- * of every other reference of the persons they belong to — in sorted order, in one statement. So everyone
+ * of every other reference of the persons they belong to — in sorted order, in one statement (then those of its
+ * persons that statement's snapshot missed, {@link #LOCK_UNSEEN}). So everyone
  * presenting the same document is serialised on its link row; a merge of two persons waits for the locks
  * of their other documents; and two merges of the same persons lock the same rows in the same order, so
  * they never deadlock each other.
@@ -125,23 +127,53 @@ public class PersonLinks {
     }
 
     /**
+     * The link rows of these persons that were not locked yet, locked (sorted) with their persons as they are now. Run
+     * as its own statement after {@link #LOCK}: that statement found "every other reference of these persons" in its
+     * own snapshot, so a reference that a transaction still open then linked to one of them (its insert or repoint is
+     * what the lock waited for) was not among them; this statement's snapshot, taken after those waits, sees it.
+     */
+    static final String LOCK_UNSEEN = """
+            select person_ref, person_id from person_link
+            where person_ref in (select l.person_ref from person_link l
+                                 where l.person_id = any(?::uuid[]) and l.person_ref not in (select unnest(?::text[])))
+            order by person_ref
+            for update
+            """;
+
+    /**
      * Runs {@link #LOCK} (or a text of it planned differently) for these references and their proposed person ids,
-     * sorted by reference; @return each locked reference's person.
+     * sorted by reference, then {@link #LOCK_UNSEEN} until it finds no reference of the locked persons left unlocked
+     * (usually at once: one more round trip that returns nothing); @return each locked reference's person.
      */
     static Map<String, UUID> lockIn(Connection connection, String lock, Map<String, UUID> proposed) throws SQLException {
         List<String> refs = new ArrayList<>(new TreeSet<>(proposed.keySet()));
         Object[] ids = refs.stream().map(proposed::get).toArray();
+        Map<String, UUID> persons = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(lock)) {
             statement.setArray(1, connection.createArrayOf("text", refs.toArray()));
             statement.setArray(2, connection.createArrayOf("uuid", ids));
-            Map<String, UUID> persons = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    persons.put(rows.getString(1), rows.getObject(2, UUID.class));
+            readInto(statement, persons);
+        }
+        try (PreparedStatement unseen = connection.prepareStatement(LOCK_UNSEEN)) {
+            while (true) {
+                unseen.setArray(1, connection.createArrayOf("uuid", new HashSet<>(persons.values()).toArray()));
+                unseen.setArray(2, connection.createArrayOf("text", persons.keySet().toArray()));
+                if (readInto(unseen, persons) == 0) {
+                    return persons;
                 }
             }
-            return persons;
         }
+    }
+
+    private static int readInto(PreparedStatement statement, Map<String, UUID> persons) throws SQLException {
+        int read = 0;
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                persons.put(rows.getString(1), rows.getObject(2, UUID.class));
+                read++;
+            }
+        }
+        return read;
     }
 
     private static Set<UUID> personsOf(Collection<String> refs, Map<String, UUID> locked) {

@@ -41,9 +41,18 @@ public class StockBatch {
         this.entityManager = entityManager;
     }
 
+    /** Where a batch lets others go on: the chunks of an upload are applied two at a time, in order. */
+    public interface Order {
+        /** The batch holds the locks of all its persons and cards (their link rows, anchors and card rows). */
+        void locked();
+
+        /** Called before the batch appends its audit events: waits until the batch before it committed. */
+        void beforeAudit();
+    }
+
     /** @return the rejected lines with their reasons, in line order */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<StockError> apply(Caller caller, UUID upload, List<StockRow> rows) {
+    public List<StockError> apply(Caller caller, UUID upload, List<StockRow> rows, Order order) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -65,6 +74,7 @@ public class StockBatch {
             store.lockAnchors(bank, persons);
             Instant now = slots.databaseNow();
             var cardsByRef = store.lockCards(cardRefs);
+            order.locked();
             StockLineRules rules = new StockLineRules(bank, upload, now, links, cardsByRef, entries);
             List<StockError> rejected = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -74,7 +84,9 @@ public class StockBatch {
                 }
             }
             store.write(upload, caller.subject(), now, StockLineRules.touched(cardsByRef.values()));
-            audit.appendAll(caller, entries);
+            AuditBatch.Digested digested = audit.digest(entries);
+            order.beforeAudit();
+            audit.appendAll(caller, digested);
             return rejected;
         } catch (SQLException e) {
             throw new IllegalStateException("applying a stock batch failed", e);

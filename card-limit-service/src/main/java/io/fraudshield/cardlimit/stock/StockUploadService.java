@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,8 @@ import java.util.UUID;
 public class StockUploadService {
 
     static final int CHUNK = 2_000;
+    /** A chunk ends at {@link #CHUNK} lines where its last customer's lines end, and at this many lines at most. */
+    static final int MAX_CHUNK = 2 * CHUNK;
     static final int MAX_LINE_CHARS = 8_192;
     static final int MAX_PAGE = 500;
     /** Rejected lines kept with their reason; all are counted. */
@@ -193,13 +196,17 @@ public class StockUploadService {
     }
 
     /**
-     * Reads and parses on the request's thread while the previous chunk is applied on the upload's own thread: at
-     * most two chunks are held, so memory stays flat whatever the body's size.
+     * Reads and parses on the request's thread while the chunks before are applied, two at a time, by a
+     * {@link StockChunkApplier}: at most three chunks are held, so memory stays flat whatever the body's size. A
+     * chunk that is full still takes the following lines of its last customer (up to {@link #MAX_CHUNK} lines), so a
+     * customer's consecutive lines are applied together and two chunks in a row rarely share a person (they would
+     * then apply one after the other: the second waits on the first's locks).
      */
     private void stream(Caller caller, UUID id, InputStream body, Progress progress) throws IOException {
         StockLineParser parser = new StockLineParser(json.readerFor(StockLine.class), pseudonymizer);
         BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE_CHARS);
-        try (StockChunkApplier applier = new StockChunkApplier()) {
+        try (StockChunkApplier<Progress> applier = new StockChunkApplier<>(new Progress(), StockUploadService::lostRace,
+                CHUNK_ATTEMPTS)) {
             List<StockRow> chunk = new ArrayList<>();
             List<StockError> errors = new ArrayList<>();
             Instant lastFlush = Instant.now();
@@ -211,12 +218,18 @@ public class StockUploadService {
                     continue;
                 }
                 Object parsed = parser.parse(read, text);
+                if (chunk.size() + errors.size() >= CHUNK && !sameCustomer(chunk, parsed)) {
+                    submit(applier, caller, id, new Chunk(chunk, errors, read - 1), progress);
+                    chunk = new ArrayList<>();
+                    errors = new ArrayList<>();
+                    lastFlush = Instant.now();
+                }
                 if (parsed instanceof StockRow row) {
                     chunk.add(row);
                 } else {
                     errors.add((StockError) parsed);
                 }
-                if (chunk.size() + errors.size() >= CHUNK || Instant.now().isAfter(lastFlush.plus(PROGRESS_EVERY))) {
+                if (chunk.size() + errors.size() >= MAX_CHUNK || Instant.now().isAfter(lastFlush.plus(PROGRESS_EVERY))) {
                     submit(applier, caller, id, new Chunk(chunk, errors, read), progress);
                     chunk = new ArrayList<>();
                     errors = new ArrayList<>();
@@ -228,32 +241,52 @@ public class StockUploadService {
         }
     }
 
+    private static boolean sameCustomer(List<StockRow> chunk, Object parsed) {
+        return parsed instanceof StockRow row && !chunk.isEmpty()
+                && chunk.get(chunk.size() - 1).customerRef().equals(row.customerRef());
+    }
+
     /** The lines parsed since the last chunk, and how many lines of the body were read up to its last one. */
     private record Chunk(List<StockRow> rows, List<StockError> parseErrors, long readUpTo) {
-    }
 
-    private void submit(StockChunkApplier applier, Caller caller, UUID id, Chunk chunk, Progress progress) {
-        applier.apply(() -> flush(caller, id, chunk, progress));
-    }
-
-    /** Applies a chunk in one transaction; a chunk that lost a race to another writer is applied again. */
-    private void flush(Caller caller, UUID id, Chunk chunk, Progress progress) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // counted only once the chunk is committed: a chunk applied again is not counted twice
-                progress.set(QuarkusTransaction.requiringNew().call(() -> applyChunk(caller, id, chunk, progress)));
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == CHUNK_ATTEMPTS || !lostRace(e)) {
-                    throw e;
-                }
-                LOG.debugf("stock upload %s: chunk lost a race, applying it again (attempt %d)", id, attempt + 1);
-            }
+        Set<String> cardRefs() {
+            Set<String> refs = new HashSet<>();
+            rows.forEach(row -> refs.addAll(row.cardRefs()));
+            return refs;
         }
     }
 
-    private Progress applyChunk(Caller caller, UUID id, Chunk chunk, Progress progress) {
-        List<StockError> ruleErrors = batch.apply(caller, id, chunk.rows());
+    private void submit(StockChunkApplier<Progress> applier, Caller caller, UUID id, Chunk chunk, Progress progress) {
+        applier.apply(chunk.cardRefs(), turn -> {
+            // counted only once the chunk is committed: a chunk applied again is not counted twice
+            Progress after = QuarkusTransaction.requiringNew().call(() -> applyChunk(caller, id, chunk, turn));
+            progress.set(after);
+            return after;
+        });
+    }
+
+    /**
+     * Applies a chunk in its transaction: first the advisory lock that stands for this chunk of this upload (the
+     * next chunk waits on it before it appends its audit events), then the batch, which lets the next chunk start once
+     * it holds its locks and waits for the chunk before this one before its audit events (the chains' order is the
+     * upload's); progress last.
+     */
+    private Progress applyChunk(Caller caller, UUID id, Chunk chunk, StockChunkApplier.Turn<Progress> turn) {
+        turn.began(((Number) entityManager.createNativeQuery(
+                        "select txid_current() from (select pg_advisory_xact_lock(hashtext(?1), ?2)) locked")
+                .setParameter(1, "stock-upload/" + id).setParameter(2, turn.number()).getSingleResult()).longValue());
+        List<StockError> ruleErrors = batch.apply(caller, id, chunk.rows(), new StockBatch.Order() {
+            @Override
+            public void locked() {
+                turn.locked();
+            }
+
+            @Override
+            public void beforeAudit() {
+                awaitPredecessor(id, turn);
+            }
+        });
+        Progress progress = awaitPredecessor(id, turn);
         List<StockError> errors = new ArrayList<>(chunk.parseErrors());
         errors.addAll(ruleErrors);
         errors.sort(Comparator.comparingLong(StockError::line));
@@ -270,6 +303,26 @@ public class StockUploadService {
         Progress after = progress.plus(chunk.readUpTo(), accepted, errors.size(), recorded.size());
         update(id, after);
         return after;
+    }
+
+    /**
+     * What the upload had committed with the chunk before this one. Unless that chunk is known to have committed, waits
+     * in PostgreSQL for its latest attempt's transaction to end (on its advisory lock, so a cycle through this wait is
+     * a deadlock PostgreSQL detects and breaks), then asks PostgreSQL whether that transaction committed (its commit
+     * status, which no row edit can forge).
+     */
+    private Progress awaitPredecessor(UUID id, StockChunkApplier.Turn<Progress> turn) {
+        if (!turn.predecessorCommitted()) {
+            Long transaction = turn.predecessorTransaction();
+            Object status = transaction == null ? null : entityManager.createNativeQuery(
+                            "select txid_status(?3) from (select pg_advisory_xact_lock(hashtext(?1), ?2)) ended")
+                    .setParameter(1, "stock-upload/" + id).setParameter(2, turn.number() - 1)
+                    .setParameter(3, transaction).getSingleResult();
+            if (!"committed".equals(status)) {
+                throw new StockChunkApplier.PredecessorNotCommitted();
+            }
+        }
+        return turn.predecessor();
     }
 
     private StockUpload update(UUID id, Progress progress) {
@@ -414,6 +467,7 @@ public class StockUploadService {
             return next;
         }
 
+        /** Set by the applying threads in chunk order (each after its predecessor's); read once the applier closed. */
         void set(Progress other) {
             read = other.read;
             accepted = other.accepted;

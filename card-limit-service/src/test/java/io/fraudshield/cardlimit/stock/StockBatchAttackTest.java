@@ -54,10 +54,20 @@ class StockBatchAttackTest {
 
     @Test
     void openingsRacingABatchOfTheirPersonAreDecidedBeforeOrAfterItNeverBetween() throws Exception {
-        BankClient bank = BankClient.of("B361");
+        assertOpeningsRacingTheBatchOfTheirPerson("B361", 1_500);
+    }
+
+    @Test
+    void openingsRacingTheirPersonsBatchWhileItRunsAlongsideTheChunkBeforeAreDecidedBeforeOrAfterIt() throws Exception {
+        // the customer's lines open the third chunk, which takes its locks while the second is still being applied
+        assertOpeningsRacingTheBatchOfTheirPerson("B369", 2 * StockUploadService.CHUNK);
+    }
+
+    private void assertOpeningsRacingTheBatchOfTheirPerson(String code, int linesBefore) throws Exception {
+        BankClient bank = BankClient.of(code);
         String customer = TestPeople.residentId();
         StringBuilder file = new StringBuilder();
-        for (int i = 0; i < 1_500; i++) {
+        for (int i = 0; i < linesBefore; i++) {
             file.append(StockUploadTest.line(TestPeople.residentId(), "CLASS_II", "DEBIT_CARD", TestPeople.cardNumber(), "ACTIVE")).append('\n');
         }
         for (int i = 0; i < 4; i++) { // the limit: once these are in, no opening of the customer may pass
@@ -80,7 +90,7 @@ class StockBatchAttackTest {
                 return granted;
             }));
         }
-        bank.upload(file.toString()).then().statusCode(200).body("linesAccepted", equalTo(1_504));
+        bank.upload(file.toString()).then().statusCode(200).body("linesAccepted", equalTo(linesBefore + 4));
         uploaded.set(true);
         int granted = 0;
         for (Future<Integer> opener : openers) {
@@ -90,9 +100,9 @@ class StockBatchAttackTest {
 
         String ref = bank.check(customer).then().extract().path("customerRef");
         Duration ttl = ConfigProvider.getConfig().getValue("cardlimit.hold-ttl", Duration.class);
-        List<Instant> decided = instants("select held_until from card_slot where bank = 'B361' and customer_ref = ?"
+        List<Instant> decided = instants("select held_until from card_slot where bank = '" + code + "' and customer_ref = ?"
                 + " and source = 'OPENING'", ref).stream().map(until -> until.minus(ttl)).toList();
-        List<Instant> stocked = instants("select created_at from card_slot where bank = 'B361' and customer_ref = ?"
+        List<Instant> stocked = instants("select created_at from card_slot where bank = '" + code + "' and customer_ref = ?"
                 + " and source = 'STOCK'", ref);
         assertEquals(granted, decided.size());
         assertEquals(4, stocked.size());

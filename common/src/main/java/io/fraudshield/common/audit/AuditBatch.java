@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,50 @@ public class AuditBatch {
     /** Appends the entries in order; call it last in the transaction, so the chains' heads are held briefly. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AuditEvent> appendAll(Caller caller, List<AuditEntry> entries) {
+        return appendAll(caller, digest(entries));
+    }
+
+    /**
+     * The entries with their before and after digests: the part of an append that needs no chain head, so a caller
+     * that must wait before it appends (a stock chunk waits for the chunk before it) computes it before it waits.
+     */
+    public Digested digest(List<AuditEntry> entries) {
+        List<String> before = new ArrayList<>(entries.size());
+        List<String> after = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            before.add(digestOf(entry.before()));
+            after.add(digestOf(entry.after()));
+        }
+        return new Digested(entries, before, after);
+    }
+
+    /**
+     * Entries and their digests, in order: made only by {@link #digest} (so no caller appends digests that are not the
+     * entries'), the three lists copied, unmodifiable and of one size.
+     */
+    public static final class Digested {
+        private final List<AuditEntry> entries;
+        private final List<String> before;
+        private final List<String> after;
+
+        private Digested(List<AuditEntry> entries, List<String> before, List<String> after) {
+            if (before.size() != entries.size() || after.size() != entries.size()) {
+                throw new IllegalArgumentException("one before and one after digest per entry");
+            }
+            this.entries = List.copyOf(entries);
+            this.before = Collections.unmodifiableList(new ArrayList<>(before)); // a digest of no state is null
+            this.after = Collections.unmodifiableList(new ArrayList<>(after));
+        }
+
+        public List<AuditEntry> entries() {
+            return entries;
+        }
+    }
+
+    /** {@link #appendAll(Caller, List)} for entries already digested. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditEvent> appendAll(Caller caller, Digested digested) {
+        List<AuditEntry> entries = digested.entries();
         if (entries.isEmpty()) {
             return List.of();
         }
@@ -60,12 +105,13 @@ public class AuditBatch {
             Map<Integer, ChainHead> heads = lockHeads(connection, chainsConcerned);
             Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             List<AuditEvent> events = new ArrayList<>(entries.size());
-            for (AuditEntry entry : entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                AuditEntry entry = entries.get(i);
                 ChainHead head = heads.get(chainOf(entry));
                 AuditEvent event = new AuditEvent(head.chain(), head.seq() + 1, occurredAt, caller.subject(),
                         caller.role().group(), caller.participant().value(), entry.action(), entry.legalBasis(),
-                        entry.objectType(), entry.objectId(), digest(entry.before()), digest(entry.after()), head.hash(),
-                        null, null).sealed(keys);
+                        entry.objectType(), entry.objectId(), digested.before.get(i), digested.after.get(i),
+                        head.hash(), null, null).sealed(keys);
                 heads.put(head.chain(), event.head());
                 events.add(event);
             }
@@ -126,7 +172,7 @@ public class AuditBatch {
         }
     }
 
-    private String digest(Object view) {
+    private String digestOf(Object view) {
         return view == null ? null : digest.of(view);
     }
 }

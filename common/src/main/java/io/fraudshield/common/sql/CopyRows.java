@@ -21,7 +21,12 @@ public final class CopyRows {
 
     private final String copy;
     private final int columns;
-    private final StringBuilder rows = new StringBuilder();
+    /**
+     * The rows as the UTF-8 bytes COPY reads, written value by value: no UTF-16 builder (one CJK character would
+     * double every row's size), no String of all rows and no second encoding of it.
+     */
+    private byte[] rows = new byte[16 * 1024];
+    private int size;
     private int count;
 
     /** @param target the table and its columns in the order of each row's values, e.g. {@code "t (a, b)"} */
@@ -37,11 +42,11 @@ public final class CopyRows {
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                rows.append('\t');
+                put((byte) '\t');
             }
             append(values[i]);
         }
-        rows.append('\n');
+        put((byte) '\n');
         count++;
         return this;
     }
@@ -55,10 +60,9 @@ public final class CopyRows {
         if (count == 0) {
             return 0;
         }
-        byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(copy, new ByteArrayInputStream(data)); // the driver's own buffer: no second copy of the rows
+                    .copyIn(copy, new ByteArrayInputStream(rows, 0, size)); // the driver's own buffer: no second copy
         } catch (java.io.IOException e) {
             throw new SQLException("COPY data could not be read", e); // from memory: does not happen
         }
@@ -66,27 +70,60 @@ public final class CopyRows {
 
     private void append(Object value) {
         if (value == null) {
-            rows.append("\\N");
+            put((byte) '\\');
+            put((byte) 'N');
         } else if (value instanceof String text) {
-            escape(text);
+            escape(text.getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof UUID
                 || value instanceof Instant) {
-            rows.append(value); // digits, hex, dashes, ISO-8601: nothing to escape (a double could print 1.0E10 or NaN)
+            // digits, hex, dashes, ISO-8601: ASCII with nothing to escape (a double could print 1.0E10 or NaN)
+            String text = value.toString();
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                rows[size++] = (byte) text.charAt(i);
+            }
         } else {
             throw new IllegalArgumentException("no COPY form for " + value.getClass().getSimpleName());
         }
     }
 
-    private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(c);
+    /**
+     * Writes UTF-8 text with backslash, tab, newline and carriage return escaped. Every byte of a multi-byte UTF-8
+     * character is 0x80 or above, so looking at single bytes finds exactly these four characters.
+     */
+    private void escape(byte[] text) {
+        ensure(2 * text.length);
+        for (byte b : text) {
+            switch (b) {
+                case '\\' -> {
+                    rows[size++] = '\\';
+                    rows[size++] = '\\';
+                }
+                case '\t' -> {
+                    rows[size++] = '\\';
+                    rows[size++] = 't';
+                }
+                case '\n' -> {
+                    rows[size++] = '\\';
+                    rows[size++] = 'n';
+                }
+                case '\r' -> {
+                    rows[size++] = '\\';
+                    rows[size++] = 'r';
+                }
+                default -> rows[size++] = b;
             }
+        }
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        rows[size++] = b;
+    }
+
+    private void ensure(int more) {
+        if (size + more > rows.length) {
+            rows = java.util.Arrays.copyOf(rows, Math.max(2 * rows.length, size + more));
         }
     }
 }
