@@ -16,7 +16,15 @@ public interface StockUploadConfig {
     @WithDefault("2")
     int maxConcurrentPerBank();
 
-    /** The Retry-After of that 429. */
+    /**
+     * Uploads receiving lines at the same time on one replica, whatever their bank; beyond: 429. Each holds up to
+     * two pooled database connections while its chunks are applied, so this keeps uploads from taking the pool
+     * (quarkus.datasource.jdbc.max-size) away from openings.
+     */
+    @WithDefault("4")
+    int maxConcurrentPerReplica();
+
+    /** The Retry-After of those 429s. */
     @WithDefault("PT30S")
     Duration retryAfter();
 

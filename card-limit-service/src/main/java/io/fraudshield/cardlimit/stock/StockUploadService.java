@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Stock uploads in two steps: {@link #create} answers the upload's id at once; {@link #receive} streams its lines
@@ -69,6 +70,7 @@ public class StockUploadService {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final EntityManager entityManager;
+    private final Semaphore receivingHere;
 
     public StockUploadService(StockStore store, StockBatch batch, RuleBook rules,
                               StockUploadConfig config, Pseudonymizer pseudonymizer, AuditTrail audit,
@@ -81,6 +83,10 @@ public class StockUploadService {
         this.audit = audit;
         this.json = json;
         this.entityManager = entityManager;
+        if (config.maxConcurrentPerReplica() < 1) {
+            throw new IllegalStateException("cardlimit.stock.max-concurrent-per-replica must be at least 1");
+        }
+        this.receivingHere = new Semaphore(config.maxConcurrentPerReplica());
     }
 
     /** The upload this caller already created with this Idempotency-Key, if any. */
@@ -122,9 +128,23 @@ public class StockUploadService {
     /**
      * Streams the lines of a CREATED upload of the caller's bank (sent with the key it was created with). At most
      * {@link StockUploadConfig#maxConcurrentPerBank()} uploads of a bank receive at once, across replicas: the
-     * count is taken under a transaction-scoped advisory lock of the bank.
+     * count is taken under a transaction-scoped advisory lock of the bank. At most
+     * {@link StockUploadConfig#maxConcurrentPerReplica()} uploads of any bank receive at once on this replica.
      */
     public void receive(Caller caller, UUID id, String idempotencyKey, InputStream body) {
+        if (!receivingHere.tryAcquire()) {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "At most " + config.maxConcurrentPerReplica()
+                    + " uploads receive lines at once on this replica; send these lines when one has finished", List.of(),
+                    Map.of("Retry-After", String.valueOf(config.retryAfter().toSeconds())));
+        }
+        try {
+            receiveHere(caller, id, idempotencyKey, body);
+        } finally {
+            receivingHere.release();
+        }
+    }
+
+    private void receiveHere(Caller caller, UUID id, String idempotencyKey, InputStream body) {
         String bank = caller.participant().value();
         StockUploadMode mode = QuarkusTransaction.requiringNew().call(() -> startReceiving(bank, id, idempotencyKey));
         Progress progress = new Progress();

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The upload's id comes at once, its progress is visible while the lines stream, a bank has at most N uploads
- * receiving (test config: 1), and a stream that goes silent is aborted (test config: read timeout 4 s).
+ * receiving (test config: 1), a replica at most M of any bank (test config: 2), and a stream that goes silent is aborted (test config: read timeout 4 s).
  */
 @QuarkusTest
 class StockUploadStreamingTest {
@@ -71,6 +71,43 @@ class StockUploadStreamingTest {
     }
 
     @Test
+    void aReplicaReceivesAtMostItsNumberOfUploadsWhateverTheirBanks() throws Exception {
+        BankClient first = BankClient.of("B318");
+        String firstKey = UUID.randomUUID().toString();
+        String firstUpload = first.createUpload(firstKey, "INCREMENTAL");
+        BankClient second = BankClient.of("B319");
+        String secondKey = UUID.randomUUID().toString();
+        String secondUpload = second.createUpload(secondKey, "INCREMENTAL");
+        try (Stream one = Stream.open("B318", firstUpload, firstKey)) {
+            one.send(line());
+            awaitReceiving(first, firstUpload);
+            try (Stream two = Stream.open("B319", secondUpload, secondKey)) {
+                two.send(line());
+                awaitReceiving(second, secondUpload);
+                one.send(line());
+
+                // a third bank's lines wait for a place on this replica, and its upload stays as it was
+                BankClient third = BankClient.of("B320");
+                String thirdKey = UUID.randomUUID().toString();
+                String thirdUpload = third.createUpload(thirdKey, "INCREMENTAL");
+                third.request().header("Idempotency-Key", thirdKey).contentType("application/x-ndjson")
+                        .body(line().getBytes(StandardCharsets.UTF_8)).put(thirdUpload + "/lines").then().statusCode(429)
+                        .header("Retry-After", equalTo("30")).contentType("application/problem+json")
+                        .body("type", equalTo("https://fraudshield.io/problems/too-many-requests"))
+                        .body("detail", containsString("on this replica"));
+                third.request().get(thirdUpload).then().body("state", equalTo("CREATED")).body("linesRead", equalTo(0));
+
+                assertEquals(200, two.finish());
+                // one place is free again
+                third.request().header("Idempotency-Key", thirdKey).contentType("application/x-ndjson")
+                        .body(line().getBytes(StandardCharsets.UTF_8)).put(thirdUpload + "/lines").then().statusCode(200)
+                        .body("state", equalTo("COMPLETED"));
+            }
+            assertEquals(200, one.finish());
+        }
+    }
+
+    @Test
     void anUploadThatGoesSilentIsAbortedAndFreesItsPlace() throws Exception {
         BankClient bank = BankClient.of("B317");
         String key = UUID.randomUUID().toString();
@@ -88,6 +125,15 @@ class StockUploadStreamingTest {
         // its place is free again
         bank.upload(line()).then().statusCode(200).body("state", equalTo("COMPLETED"));
         bank.request().get(upload).then().body("state", not(equalTo("COMPLETED")));
+    }
+
+    /** Waits until the upload counts as receiving (its place taken), whatever progress it has written. */
+    private static void awaitReceiving(BankClient bank, String upload) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!"RECEIVING".equals(bank.request().get(upload).then().extract().path("state"))) {
+            assertTrue(System.nanoTime() < deadline, "the upload never started receiving");
+            Thread.sleep(50);
+        }
     }
 
     private static void awaitState(BankClient bank, String upload, String state, int linesRead) throws InterruptedException {
