@@ -1,5 +1,6 @@
 package io.fraudshield.accountrisk.antiscan;
 
+import io.fraudshield.accountrisk.BlockingCalls;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.metrics.BusinessMetrics;
 import io.fraudshield.common.problem.ProblemException;
@@ -144,6 +145,16 @@ public class TokenBuckets {
         }
     }
 
+    /**
+     * Charges {@code cost} when that needs no Redis call: the caller is exempt, or this replica's live lease holds
+     * the whole cost. Never blocks, so it may run on the event loop. Whenever it returns false nothing was spent,
+     * and {@link #charge} (on a worker thread) decides as it always does: admission still never depends on the
+     * cost, only where the decision runs does.
+     */
+    public boolean chargeWithoutRedis(Caller caller, long cost) {
+        return exempt(caller) || lease(caller).spendWhole(cost, System.nanoTime());
+    }
+
     /** The caller's bucket as Redis holds it once this replica's lease is given back; other replicas' leases are not in it. */
     public Quota quota(Caller caller) {
         if (exempt(caller)) {
@@ -218,6 +229,7 @@ public class TokenBuckets {
     }
 
     private Outcome run(Caller caller, long cost, Mode mode, long unspent, long leaseTokens) {
+        BlockingCalls.refuseOnEventLoop("a token-bucket script call to Redis");
         AntiScanConfig.Tier tier = tier(tierOf(caller));
         double perMilli = tier.refillPerMinute() / 60_000.0;
         String key = PREFIX + caller.participant().value();

@@ -1,11 +1,13 @@
 package io.fraudshield.accountrisk.status;
 
+import io.fraudshield.accountrisk.BlockingCalls;
 import io.fraudshield.accountrisk.feed.ChangeFeed;
 import io.fraudshield.accountrisk.feed.MarkerEventView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,13 +34,30 @@ public class ChangeTracker {
         this.heads = heads;
     }
 
-    /** Reads the head from PostgreSQL and applies every change up to it. @return the head */
+    /** Reads the head from PostgreSQL and applies every change up to it (blocks). @return the head */
     public long catchUp() {
-        long head = heads.readAfterNow();
+        BlockingCalls.refuseOnEventLoop("the change-feed head read");
+        long head = heads.afterNow().join();
+        catchUp(head);
+        return head;
+    }
+
+    /** A head read from PostgreSQL that begins after this call did, without blocking: see {@link FeedHeadReader}. */
+    public CompletableFuture<Long> headAfterNow() {
+        return heads.afterNow();
+    }
+
+    /** Whether every change up to {@code head} is applied, so {@link #stillTrue} needs no feed page read. */
+    public boolean caughtUpTo(long head) {
+        return head <= applied;
+    }
+
+    /** Applies every change up to {@code head}, reading feed pages from PostgreSQL when behind (blocks then). */
+    public void catchUp(long head) {
         if (head > applied) {
+            BlockingCalls.refuseOnEventLoop("a change-feed page read");
             apply(head);
         }
-        return head;
     }
 
     public boolean stillTrue(String ref, Snapshot snapshot) {

@@ -29,8 +29,11 @@ public class FeedHeadReader {
         this.feed = feed;
     }
 
-    /** A head read that began after this call did. */
-    public long readAfterNow() {
+    /**
+     * A head read that begins after this call did; completes on the reader's thread, so a caller on the event loop
+     * waits for it without blocking. Cancelling the returned future cancels nothing else.
+     */
+    public CompletableFuture<Long> afterNow() {
         CompletableFuture<Long> batch;
         synchronized (this) {
             if (pending == null) {
@@ -40,7 +43,8 @@ public class FeedHeadReader {
             }
             batch = pending;
         }
-        return batch.join();
+        // each caller gets its own copy: cancelling it (a client that went away) must not cancel the shared read
+        return batch.copy();
     }
 
     private void read(CompletableFuture<Long> batch) {

@@ -249,6 +249,32 @@ class TokenLeaseTest {
     }
 
     @Test
+    void theEventLoopSpendsOnlyWhatALiveLeaseHoldsAndLeavesEveryOtherDecisionToCharge() throws Exception {
+        Caller platform = freshPlatform();
+        MeterRegistry registry = new SimpleMeterRegistry();
+        TokenBuckets a = replica(registry);
+        TokenBuckets b = replica(new SimpleMeterRegistry());
+        assertFalse(a.chargeWithoutRedis(platform, 1), "no lease yet: Redis decides");
+        a.charge(platform, 1); // charged to Redis, and leases 60
+        for (int i = 0; i < 58; i++) {
+            assertTrue(a.chargeWithoutRedis(platform, 1));
+        }
+        assertEquals(1.0, scripts(registry), "58 hits spent from the lease without a script call");
+        b.charge(platform, 4000); // the bucket in Redis is now in debt; the lease holds 2
+        assertFalse(a.chargeWithoutRedis(platform, 3), "a miss the lease cannot cover whole is left to charge ...");
+        a.charge(platform, 3); // ... which admits it like a hit, as before: admission never depends on the cost
+        assertThrows(ProblemException.class, () -> a.charge(platform, 1), "the lease is spent and the bucket in debt");
+        assertFalse(a.chargeWithoutRedis(platform, 1), "an empty lease admits nothing on the event loop");
+        Caller police = new Caller("lease-test", Role.POLICE, new ParticipantCode("GA3301"));
+        assertTrue(a.chargeWithoutRedis(police, 1000), "exempt roles are never metered");
+
+        Caller late = freshPlatform();
+        a.charge(late, 1); // leases 60 for 1 s, ended here a tenth early
+        Thread.sleep(config.leaseTtl().toMillis());
+        assertFalse(a.chargeWithoutRedis(late, 1), "an ended lease admits nothing without Redis");
+    }
+
+    @Test
     void aScriptErrorForOneParticipantSwitchesNobodyToMemory() {
         Caller broken = freshPlatform();
         Caller other = freshPlatform();

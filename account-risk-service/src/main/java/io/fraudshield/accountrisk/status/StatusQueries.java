@@ -1,0 +1,103 @@
+package io.fraudshield.accountrisk.status;
+
+import io.fraudshield.accountrisk.antiscan.TokenBuckets;
+import io.fraudshield.common.caller.Caller;
+import io.fraudshield.common.metrics.BusinessMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * Runs a status query where it costs least (docs/account-risk.md, "Hot path"). On the event loop: the keyed
+ * references, then a wait without blocking for a feed-head read that began after the query did, then, back on
+ * the query's event loop, the answer from this replica's memory when every snapshot is cached and still true and
+ * the lease holds the whole cost. Whenever Redis or PostgreSQL is needed (a feed page, a snapshot, a lease
+ * renewal) the rest of the query moves to a worker thread with the head it already read, and runs the same
+ * blocking path as before. Called on a worker thread, it runs that path there; a query of more than
+ * {@link #EVENT_LOOP_ACCOUNTS} accounts runs it on a worker thread from the start.
+ */
+@ApplicationScoped
+public class StatusQueries {
+
+    /**
+     * Larger queries go to a worker thread at once: keying, checking and answering 1,000 accounts takes milliseconds,
+     * which every other request on the same event loop would wait for.
+     */
+    static final int EVENT_LOOP_ACCOUNTS = 100;
+
+    private final AccountStatusService statuses;
+    private final ChangeTracker tracker;
+    private final TokenBuckets buckets;
+    private final BusinessMetrics metrics;
+    private final Counter onEventLoop;
+    private final Counter onWorker;
+
+    public StatusQueries(AccountStatusService statuses, ChangeTracker tracker, TokenBuckets buckets,
+                         BusinessMetrics metrics, MeterRegistry registry) {
+        this.statuses = statuses;
+        this.tracker = tracker;
+        this.buckets = buckets;
+        this.metrics = metrics;
+        this.onEventLoop = answered(registry, "event-loop");
+        this.onWorker = answered(registry, "worker");
+    }
+
+    public Uni<StatusQueryResponse> query(Caller who, StatusQueryRequest request) {
+        Context context = Vertx.currentContext();
+        if (context == null || !Context.isOnEventLoopThread() || request.accounts().size() > EVENT_LOOP_ACCOUNTS) {
+            Uni<StatusQueryResponse> blocking = Uni.createFrom().item(() -> {
+                List<String> refs = statuses.refs(request);
+                return onWorker(who, request, refs, tracker.catchUp(), null);
+            });
+            return context == null || !Context.isOnEventLoopThread() ? blocking
+                    : blocking.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        List<String> refs = statuses.refs(request);
+        return Uni.createFrom().completionStage(tracker.headAfterNow())
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .flatMap(head -> {
+                    AccountStatusService.Lookup lookup = statuses.fromMemory(refs, head);
+                    if (lookup != null && buckets.chargeWithoutRedis(who, cost(lookup))) {
+                        onEventLoop.increment();
+                        return Uni.createFrom().item(answer(who, request, lookup));
+                    }
+                    return Uni.createFrom().item(() -> onWorker(who, request, refs, head, lookup))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                });
+    }
+
+    /** The blocking path: snapshots from Redis or PostgreSQL if {@code cached} is null, the bucket charged with Redis. */
+    private StatusQueryResponse onWorker(Caller who, StatusQueryRequest request, List<String> refs, long head,
+                                         AccountStatusService.Lookup cached) {
+        AccountStatusService.Lookup lookup = cached != null ? cached : statuses.lookUp(refs, head);
+        buckets.charge(who, cost(lookup));
+        onWorker.increment();
+        return answer(who, request, lookup);
+    }
+
+    private long cost(AccountStatusService.Lookup lookup) {
+        int misses = lookup.misses();
+        return buckets.cost(lookup.refs().size() - misses, misses);
+    }
+
+    private StatusQueryResponse answer(Caller who, StatusQueryRequest request, AccountStatusService.Lookup lookup) {
+        StatusQueryResponse response = statuses.answer(who, request, lookup);
+        for (AccountStatusView answer : response.results()) {
+            metrics.decision("account-status", answer.status().name(), answer.markers().isEmpty()
+                    ? BusinessMetrics.NO_REASON : answer.markers().get(0).category().name());
+        }
+        return response;
+    }
+
+    private static Counter answered(MeterRegistry registry, String thread) {
+        return Counter.builder("accountrisk.status.queries").tag("thread", thread)
+                .description("Status queries answered, by where they ran: the event loop (memory only) or a worker thread")
+                .register(registry);
+    }
+}
