@@ -1,7 +1,9 @@
 package io.fraudshield.accountrisk.antiscan;
 
+import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 @Path("/v1/quota")
 @Tag(name = "Quota", description = "The caller's anti-enumeration token bucket")
 @SecurityRequirement(name = "bearer")
@@ -19,6 +25,7 @@ public class QuotaResource {
 
     private final TokenBuckets buckets;
     private final CurrentCaller caller;
+    private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
     public QuotaResource(TokenBuckets buckets, CurrentCaller caller) {
         this.buckets = buckets;
@@ -28,7 +35,11 @@ public class QuotaResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getQuota", summary = "Your participant's quota", description = "Tokens left, tier, refill, and what hits and misses cost.")
-    public Quota quota() {
-        return buckets.quota(caller.get());
+    public CompletionStage<Quota> quota() {
+        Caller who = caller.get();
+        if (buckets.exempt(who)) {
+            return CompletableFuture.completedFuture(buckets.quota(who)); // nothing metered: answered on the event loop
+        }
+        return CompletableFuture.supplyAsync(() -> buckets.quota(who), workers); // Redis: on a worker thread
     }
 }

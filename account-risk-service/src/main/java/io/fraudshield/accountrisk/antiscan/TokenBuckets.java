@@ -180,7 +180,8 @@ public class TokenBuckets {
         return (long) hits * config.hitCost() + (long) misses * config.missCost();
     }
 
-    private boolean exempt(Caller caller) {
+    /** Whether {@code caller}'s role is never metered (police, regulator, the services' own tokens). */
+    public boolean exempt(Caller caller) {
         return config.exemptRoles().contains(caller.role().group());
     }
 

@@ -3,8 +3,8 @@ package io.fraudshield.accountrisk.status;
 import io.fraudshield.accountrisk.Examples;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.concurrent.CompletionStage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -48,9 +48,9 @@ public class AccountStatusResource {
     @APIResponse(responseCode = "200", description = "One answer per account, in request order",
             content = @Content(schema = @Schema(implementation = StatusQueryResponse.class)))
     @APIResponse(responseCode = "429", description = "The participant's look-up quota is used up; see Retry-After")
-    public Uni<StatusQueryResponse> query(@RequestBody(content = @Content(examples = @ExampleObject(name = "two accounts",
+    public CompletionStage<StatusQueryResponse> query(@RequestBody(content = @Content(examples = @ExampleObject(name = "two accounts",
             value = Examples.STATUS_QUERY))) @Valid @NotNull StatusQueryRequest request) {
-        // non-blocking (a Uni): starts on the event loop and moves to a worker only when Redis or PostgreSQL is needed
+        // non-blocking (a CompletionStage): starts on the event loop and moves to a worker only when Redis or PostgreSQL is needed
         return queries.query(caller.get(), request);
     }
 }

@@ -5,13 +5,17 @@ import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.metrics.BusinessMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Runs a status query where it costs least (docs/account-risk.md, "Hot path"). On the event loop: the keyed
@@ -37,6 +41,7 @@ public class StatusQueries {
     private final BusinessMetrics metrics;
     private final Counter onEventLoop;
     private final Counter onWorker;
+    private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
     public StatusQueries(AccountStatusService statuses, ChangeTracker tracker, TokenBuckets buckets,
                          BusinessMetrics metrics, MeterRegistry registry) {
@@ -48,28 +53,48 @@ public class StatusQueries {
         this.onWorker = answered(registry, "worker");
     }
 
-    public Uni<StatusQueryResponse> query(Caller who, StatusQueryRequest request) {
+    public CompletionStage<StatusQueryResponse> query(Caller who, StatusQueryRequest request) {
         Context context = Vertx.currentContext();
-        if (context == null || !Context.isOnEventLoopThread() || request.accounts().size() > EVENT_LOOP_ACCOUNTS) {
-            Uni<StatusQueryResponse> blocking = Uni.createFrom().item(() -> {
-                List<String> refs = statuses.refs(request);
-                return onWorker(who, request, refs, tracker.catchUp(), null);
-            });
-            return context == null || !Context.isOnEventLoopThread() ? blocking
-                    : blocking.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        if (context == null || !Context.isOnEventLoopThread()) {
+            return CompletableFuture.completedFuture(onWorker(who, request, statuses.refs(request), tracker.catchUp(), null));
+        }
+        CompletableFuture<StatusQueryResponse> result = new CompletableFuture<>();
+        if (request.accounts().size() > EVENT_LOOP_ACCOUNTS) {
+            onWorkerThread(result, () -> onWorker(who, request, statuses.refs(request), tracker.catchUp(), null));
+            return result;
         }
         List<String> refs = statuses.refs(request);
-        return Uni.createFrom().completionStage(tracker.headAfterNow())
-                .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .flatMap(head -> {
-                    AccountStatusService.Lookup lookup = statuses.fromMemory(refs, head);
-                    if (lookup != null && buckets.chargeWithoutRedis(who, cost(lookup))) {
-                        onEventLoop.increment();
-                        return Uni.createFrom().item(answer(who, request, lookup));
-                    }
-                    return Uni.createFrom().item(() -> onWorker(who, request, refs, head, lookup))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-                });
+        // plain futures, not Mutiny: no context captured per step (bench/account-risk/RESULTS.md, 2026-11-29 09:00)
+        tracker.headAfterNow().whenComplete((head, failure) -> context.runOnContext(ignored -> {
+            if (failure != null) {
+                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+                return;
+            }
+            try {
+                AccountStatusService.Lookup lookup = statuses.fromMemory(refs, head);
+                if (lookup != null && buckets.chargeWithoutRedis(who, cost(lookup))) {
+                    onEventLoop.increment();
+                    result.complete(answer(who, request, lookup));
+                } else {
+                    onWorkerThread(result, () -> onWorker(who, request, refs, head, lookup));
+                }
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result;
+    }
+
+    /** Completes {@code result} from a worker thread with what {@code work} returns or throws (unwrapped, for the mappers). */
+    private void onWorkerThread(CompletableFuture<StatusQueryResponse> result, Supplier<StatusQueryResponse> work) {
+        workers.execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
     }
 
     /** The blocking path: snapshots from Redis or PostgreSQL if {@code cached} is null, the bucket charged with Redis. */
