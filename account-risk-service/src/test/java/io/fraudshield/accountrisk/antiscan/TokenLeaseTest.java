@@ -275,6 +275,36 @@ class TokenLeaseTest {
     }
 
     @Test
+    void manyConcurrentRedisCallsWaitForAPooledConnectionInsteadOfFallingBackToMemory() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        TokenBuckets a = replica(registry);
+        int calls = 96; // more than the Redis client's defaults let wait (6 connections, 24 waiting)
+        List<Caller> platforms = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            platforms.add(freshPlatform()); // one participant each: no lease lock puts them in a row
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Quota>> quotas = new ArrayList<>();
+            for (Caller platform : platforms) {
+                quotas.add(pool.submit(() -> {
+                    start.await();
+                    return a.quota(platform);
+                }));
+            }
+            start.countDown();
+            for (Future<Quota> quota : quotas) {
+                quota.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(calls, scripts(registry), "every call reached Redis: an overflowing pool queue would send the rest"
+                + " to this replica's memory buckets for a lease lifetime");
+    }
+
+    @Test
     void aScriptErrorForOneParticipantSwitchesNobodyToMemory() {
         Caller broken = freshPlatform();
         Caller other = freshPlatform();
