@@ -18,24 +18,46 @@ export FS_DATA_DIR="$work/data" FS_KEYS_DIR="$work/keys" FS_POSTGRES_PORT=29432 
 java -cp "$(local_stack_classpath)" io.fraudshield.localstack.LocalStack >"$work/local-stack.log" 2>&1 &
 stack=$!
 service=""
-trap '[[ -n $service ]] && kill $service 2>/dev/null; kill $stack 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+stubs=""
+trap '[[ -n $service ]] && kill $service 2>/dev/null; [[ -n $stubs ]] && kill $stubs 2>/dev/null; kill $stack 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do grep -qs 'local-stack ready' "$work/local-stack.log" && break; sleep 0.5; done
 
+# the identity provider (service tokens) and account-risk (an empty marker feed), neither used by the measured route
+stub=18092
+python3 - "$stub" >"$work/stub.log" 2>&1 <<'PY' &
+import http.server, json, sys
+class Stub(http.server.BaseHTTPRequestHandler):
+    def do_GET(self): self.answer()
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length') or 0)); self.answer()
+    def answer(self):
+        if self.path.startswith('/idp/token'): body = {'access_token': 'bench', 'token_type': 'Bearer', 'expires_in': 3300}
+        elif self.path.startswith('/v1/marker-events'): body = {'events': [], 'next': 0, 'head': 0}
+        else: body = {'restricted': False, 'measures': []}
+        data = json.dumps(body).encode()
+        self.send_response(200); self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(data))); self.end_headers(); self.wfile.write(data)
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Stub).serve_forever()
+PY
+stubs=$!
 port=18091
+# the production profile serves health on its management interface
+management=19091
 (cd "$ROOT/card-limit-service" && \
   DB_URL="jdbc:postgresql://localhost:$FS_POSTGRES_PORT/cardlimit" DB_USER=cardlimit_runtime DB_PASSWORD=cardlimit_runtime \
   DB_MIGRATE=true DB_OWNER_USER=cardlimit_owner DB_OWNER_PASSWORD=cardlimit_owner \
   REDIS_URL="redis://localhost:$FS_REDIS_PORT" JWT_ISSUER=https://fraudshield.local/issuer JWT_AUDIENCE=card-limit-service \
   JWT_PUBLIC_KEY_LOCATION="$FS_KEYS_DIR/jwt-verification-key.pem" \
-  SERVICE_TOKEN_ENDPOINT=http://127.0.0.1:9/idp/token SERVICE_CLIENT_ID=card-limit-service SERVICE_CLIENT_SECRET=bench \
-  ACCOUNT_RISK_URL=http://127.0.0.1:9 \
+  SERVICE_TOKEN_ENDPOINT=http://127.0.0.1:$stub/idp/token SERVICE_CLIENT_ID=card-limit-service SERVICE_CLIENT_SECRET=bench \
+  ACCOUNT_RISK_URL=http://127.0.0.1:$stub \
   PSEUDONYM_ACTIVE_KEY_ID=bench FRAUDSHIELD_PSEUDONYM_KEYS_BENCH=YmVuY2htYXJrLW9ubHktbm90LWEtc2VjcmV0LWtleS0wMDAx \
   AUDIT_ACTIVE_KEY_ID=bench FRAUDSHIELD_AUDIT_KEYS_BENCH=YmVuY2htYXJrLWF1ZGl0LW9ubHktbm90LWEtc2VjcmV0LTAwMQ== \
-  exec java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN \
+  exec java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.management.port=$management -Dquarkus.log.level=WARN \
     -jar target/quarkus-app/quarkus-run.jar >"$work/card-limit-service.log" 2>&1) &
 service=$!
-for _ in $(seq 1 120); do curl -sf localhost:$port/q/health/ready >/dev/null && break; sleep 0.5; done
-curl -sf localhost:$port/q/health/ready >/dev/null || { tail -30 "$work/card-limit-service.log"; exit 1; }
+for _ in $(seq 1 120); do curl -sf localhost:$management/q/health/ready >/dev/null && break; sleep 0.5; done
+curl -sf localhost:$management/q/health/ready >/dev/null || { tail -30 "$work/card-limit-service.log"; exit 1; }
 
 id=6f1c1a6e-0d7b-4c35-9a43-5b0c1f2e9d10
 psql -q -h localhost -p $FS_POSTGRES_PORT -U postgres cardlimit -c "insert into card_slot

@@ -33,6 +33,7 @@ begin;
 select pg_try_advisory_xact_lock((:idem)::bigint);
 select request_digest, response_status, response_body, location from idempotency_record
  where caller = 'PGBENCH/bench-teller' and idempotency_key = 'r' || (:idem)::text;
+set local enable_seqscan = off;
 with wanted (ref, proposed) as (select md5((:idem)::text || 'c'), md5((:idem)::text || 'p')::uuid),
      closure (ref, proposed) as (
          select l.person_ref, l.person_id from person_link l
@@ -44,6 +45,7 @@ select ref, proposed from (select distinct on (ref) ref, proposed from
 order by ref
 on conflict (person_ref) do update set person_ref = excluded.person_ref
 returning person_ref, person_id;
+set local enable_seqscan to default;
 insert into person_anchor (bank, person_ref)
 select 'PGBENCH', person_id::text from person_link where person_ref = any(array[md5((:idem)::text || 'c')])
  group by person_id order by person_id::text

@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Token buckets in Redis, refilled and charged by one Lua script on Redis's own clock, so every replica
  * shares one bucket per participant atomically. A batch is charged after it is answered (hits at hit cost,
  * misses at miss cost) and may leave the bucket in debt; a request arriving at an empty or indebted bucket is
- * refused with 429 and Retry-After. While Redis is down each replica keeps the same buckets in memory (and
- * after a failed call, for a lease's lifetime, does not ask Redis again about that participant).
+ * refused with 429 and Retry-After. While Redis is down each replica keeps the same buckets in memory, each
+ * starting where Redis last left it, or empty (and after a failed call, for a lease's lifetime, does not ask Redis
+ * again about that participant).
  * <p>
  * Each replica leases a few tokens at a time ({@link Lease}) and charges small requests from its lease, so
  * most queries make no Redis call. Redis keeps every replica's lease in the bucket's hash until the replica
@@ -93,6 +94,8 @@ public class TokenBuckets {
     private final AntiScanConfig config;
     private final String replica = UUID.randomUUID().toString();
     private final Map<String, LocalBucket> fallback = new ConcurrentHashMap<>();
+    /** Each participant's tokens as Redis last reported them: where its bucket in memory starts in an outage. */
+    private final Map<String, Long> lastKnownTokens = new ConcurrentHashMap<>();
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Counter scripts;
     private final Map<String, Long> redisRetryAt = new ConcurrentHashMap<>();
@@ -243,8 +246,11 @@ public class TokenBuckets {
                     Double.toString(perMilli), Long.toString(cost), mode.argument, replica, Long.toString(unspent),
                     Long.toString(leaseTokens), Long.toString(config.leaseTtl().toMillis()));
             scripts.increment();
-            return new Outcome(result.get(0).toInteger() == 1, Long.parseLong(result.get(1).toString()),
+            Outcome outcome = new Outcome(result.get(0).toInteger() == 1, Long.parseLong(result.get(1).toString()),
                     result.get(2).toLong(), result.get(3).toLong());
+            lastKnownTokens.put(key, outcome.tokens());
+            fallback.remove(key); // the next outage starts from this level, not from a bucket refilled since the last
+            return outcome;
         } catch (RuntimeException e) {
             if (!answeredByRedis(e)) {
                 // Redis unreachable or slow: this participant's bucket stays in memory for a lease's lifetime, not
@@ -267,7 +273,7 @@ public class TokenBuckets {
     }
 
     private LocalBucket fallback(String key, AntiScanConfig.Tier tier, double perMilli) {
-        return fallback.computeIfAbsent(key, k -> new LocalBucket(tier.capacity(), perMilli));
+        return fallback.computeIfAbsent(key, k -> new LocalBucket(tier.capacity(), perMilli, lastKnownTokens.getOrDefault(k, 0L)));
     }
 
     private String tierOf(Caller caller) {
@@ -296,17 +302,21 @@ public class TokenBuckets {
         static final Outcome FROM_LEASE = new Outcome(true, 0, 0, 0);
     }
 
-    /** The same bucket in memory, for while Redis is down. */
+    /**
+     * The same bucket in memory, for while Redis is down. It starts where Redis last left the participant's bucket on
+     * this replica, or empty when this replica never heard: were it to start full, whoever could cut Redis off would
+     * get a fresh bucket per replica.
+     */
     static final class LocalBucket {
         private final double capacity;
         private final double perMilli;
         private double tokens;
         private long at = System.currentTimeMillis();
 
-        LocalBucket(long capacity, double perMilli) {
+        LocalBucket(long capacity, double perMilli, long tokens) {
             this.capacity = capacity;
             this.perMilli = perMilli;
-            this.tokens = capacity;
+            this.tokens = Math.min(capacity, tokens);
         }
 
         synchronized Outcome take(long cost, Mode mode) {

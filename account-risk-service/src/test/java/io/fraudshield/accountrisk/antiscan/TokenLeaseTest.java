@@ -199,7 +199,7 @@ class TokenLeaseTest {
                 assertEquals(429, refused.type().status());
             }
             assertTrue(answered >= CAPACITY / 3 && answered <= CAPACITY / 3 + 20 + 2,
-                    "this replica's own 4,000-token bucket, after what was left of the lease: " + answered);
+                    "what was left of the lease, then this replica's own bucket from where Redis last left it (3,937): " + answered);
             assertThrows(ProblemException.class, () -> a.charge(platform, 3));
         } finally {
             server.start();
@@ -212,6 +212,35 @@ class TokenLeaseTest {
         }
         assertEquals(before + 1, scripts(registryA), "Redis is asked again once it is back");
         assertNotEquals(chargedAt, redis.hash(String.class).hget(bucket(platform), "at"));
+    }
+
+    @Test
+    void inAnOutageAReplicasBucketStartsWhereRedisLastLeftItOrEmptyNeverFull() throws Exception {
+        Caller drained = freshPlatform();
+        Caller unseen = freshPlatform();
+        TokenBuckets a = replica(new SimpleMeterRegistry());
+        TokenBuckets b = replica(new SimpleMeterRegistry());
+        a.charge(drained, CAPACITY - LEASE); // Redis: what is left goes to a's lease, 0 tokens in the bucket
+        LocalRedis server = TestStores.get().redis();
+        server.stop();
+        try {
+            long answered = 0;
+            try {
+                while (answered < 10_000) {
+                    a.charge(drained, 3);
+                    answered++;
+                }
+            } catch (ProblemException refused) {
+                assertEquals(429, refused.type().status());
+            }
+            assertTrue(answered >= LEASE / 3 && answered <= LEASE / 3 + 3,
+                    "the lease, then a bucket as empty as Redis last reported it, not a fresh one: " + answered);
+            ProblemException refused = assertThrows(ProblemException.class, () -> b.charge(unseen, 1),
+                    "a replica that never heard of the participant starts with nothing to give");
+            assertEquals(429, refused.type().status());
+        } finally {
+            server.start();
+        }
     }
 
     @Test
@@ -311,7 +340,8 @@ class TokenLeaseTest {
         redis.value(String.class).set(bucket(broken), "not a hash"); // every script call for it fails with WRONGTYPE
         MeterRegistry registry = new SimpleMeterRegistry();
         TokenBuckets a = replica(registry);
-        a.charge(broken, 3); // answered from this replica's memory
+        // answered from this replica's memory, which starts empty for a participant Redis never reported on
+        assertThrows(ProblemException.class, () -> a.charge(broken, 3));
         a.charge(other, 3);
         a.charge(other, 1000);
         assertEquals(2.0, scripts(registry), "the other participant's charges still went to Redis");

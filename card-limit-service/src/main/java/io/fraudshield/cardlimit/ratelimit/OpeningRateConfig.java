@@ -41,6 +41,13 @@ public interface OpeningRateConfig {
     @WithDefault("20")
     int maxReplicas();
 
+    /**
+     * How long a decision waits while another request of its bank on this replica draws the next lease (normally one
+     * round trip); past it the decision answers 503 with Retry-After instead of queueing behind a stalled database call.
+     */
+    @WithDefault("2s")
+    Duration leaseWait();
+
     interface Tier {
         /** Decisions a bank may make in a burst. */
         int bucketSize();

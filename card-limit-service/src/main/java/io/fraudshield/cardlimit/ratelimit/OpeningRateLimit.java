@@ -6,6 +6,7 @@ import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.problem.ProblemException;
 import io.fraudshield.common.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,8 @@ public class OpeningRateLimit {
     public OpeningRateLimit(AgroalDataSource dataSource, OpeningRateConfig config, BusinessMetrics metrics) {
         this.metrics = metrics;
         this.config = config;
-        this.leases = new OpeningTokenLeases(dataSource, config.leaseSize(), config.leaseFor(), config.maxReplicas());
+        this.leases = new OpeningTokenLeases(dataSource, config.leaseSize(), config.leaseFor(), config.maxReplicas(),
+                config.leaseWait());
         String missing = config.banks().values().stream().filter(tier -> !config.tiers().containsKey(tier))
                 .findFirst().orElse(config.tiers().containsKey(config.defaultTier()) ? null : config.defaultTier());
         if (missing != null) {
@@ -55,8 +57,17 @@ public class OpeningRateLimit {
         OpeningRateConfig.Tier tier = tierOf(bank);
         // outside any transaction: a draw commits on its own (one round trip), and a request's transaction never
         // holds the bank's bucket row
-        long wait = QuarkusTransaction.suspendingExisting().call(
-                () -> leases.take(bank, tier) ? 0L : leases.secondsUntilAToken(bank, tier));
+        long wait;
+        try {
+            wait = QuarkusTransaction.suspendingExisting().call(
+                    () -> leases.take(bank, tier) ? 0L : leases.secondsUntilAToken(bank, tier));
+        } catch (QuarkusTransactionException e) {
+            // the 503 of a draw that kept this request waiting too long, unwrapped from the transaction runner
+            if (e.getCause() instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw e;
+        }
         if (wait > 0) {
             metrics.quotaRejection("opening-rate");
             throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "This bank made " + tier.bucketSize()

@@ -1,5 +1,7 @@
 package io.fraudshield.cardlimit.ratelimit;
 
+import io.fraudshield.common.problem.ProblemException;
+import io.fraudshield.common.problem.ProblemType;
 import io.fraudshield.common.sql.RoundTrip;
 
 import javax.sql.DataSource;
@@ -8,8 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,7 +35,9 @@ as long as no more than {@code max-replicas} run ({@link #leaseOf}). Tokens
  * kept longer never come back: an idle replica cannot save a lease past a refill and add it to a full bucket later.
  * What a lease costs is the other way, conservative: a replica that dies, or stays idle, loses its unspent tokens, and
  * a replica may refuse while another holds a few. Within a replica, one lock per bank: concurrent requests spend a lease exactly
- * once, and while one of them draws the next lease the others wait for it rather than queue on the row themselves.
+ * once, and while one of them draws the next lease the others wait for it rather than queue on the row themselves —
+ * for at most {@code lease-wait}: a draw stalled in the database would otherwise hold every opening of the bank on this
+ * replica, so past that wait a decision answers 503 unavailable with Retry-After and the draw goes on alone.
  */
 public final class OpeningTokenLeases {
 
@@ -71,6 +77,7 @@ public final class OpeningTokenLeases {
     private final int leaseSize;
     private final long leaseNanos;
     private final int maxReplicas;
+    private final long waitNanos;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
 
     /**
@@ -78,8 +85,9 @@ public final class OpeningTokenLeases {
      * @param leaseFor  how long a lease may be spent; then its rest goes back with the next draw within as long again
      * @param maxReplicas the most replicas that run at once (the autoscaler's maximum): all their leases together stay
      *                    under 1/20 of a bucket
+     * @param leaseWait   how long a decision waits while another request of its bank draws the next lease
      */
-    public OpeningTokenLeases(DataSource dataSource, int leaseSize, Duration leaseFor, int maxReplicas) {
+    public OpeningTokenLeases(DataSource dataSource, int leaseSize, Duration leaseFor, int maxReplicas, Duration leaseWait) {
         if (leaseSize < 1) {
             throw new IllegalArgumentException("cardlimit.opening-rate.lease-size must be at least 1");
         }
@@ -89,10 +97,14 @@ public final class OpeningTokenLeases {
         if (maxReplicas < 1) {
             throw new IllegalArgumentException("cardlimit.opening-rate.max-replicas must be at least 1");
         }
+        if (leaseWait.isNegative() || leaseWait.isZero()) {
+            throw new IllegalArgumentException("cardlimit.opening-rate.lease-wait must be positive");
+        }
         this.dataSource = dataSource;
         this.leaseSize = leaseSize;
         this.leaseNanos = leaseFor.toNanos();
         this.maxReplicas = maxReplicas;
+        this.waitNanos = leaseWait.toNanos();
     }
 
     /** Tokens one lease of a bank of this tier draws: the lease size, at most bucket / (20 × max replicas), at least 1. */
@@ -100,7 +112,11 @@ public final class OpeningTokenLeases {
         return Math.max(1, Math.min(leaseSize, tier.bucketSize() / (BUCKET_SHARE * maxReplicas)));
     }
 
-    /** Spends one token of the bank's bucket; false when the bucket is empty (the caller answers 429). */
+    /**
+     * Spends one token of the bank's bucket; false when the bucket is empty (the caller answers 429). A
+     * {@link ProblemException} 503 when another request of the bank has been drawing its next lease for longer than
+     * {@code lease-wait}.
+     */
     public boolean take(String bank, OpeningRateConfig.Tier tier) {
         return leases.computeIfAbsent(bank, b -> new Lease()).take(bank, tier);
     }
@@ -129,7 +145,7 @@ public final class OpeningTokenLeases {
         private long spendableUntil;
 
         boolean take(String bank, OpeningRateConfig.Tier tier) {
-            lock.lock();
+            acquire();
             try {
                 if (left > 0 && System.nanoTime() - spendableUntil < 0) {
                     left--;
@@ -149,6 +165,18 @@ public final class OpeningTokenLeases {
             } finally {
                 lock.unlock();
             }
+        }
+
+        private void acquire() {
+            try {
+                if (lock.tryLock(waitNanos, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ProblemException(ProblemType.UNAVAILABLE, "This bank's opening-decision tokens are being drawn from"
+                    + " the database and it is slow to answer; send the request again", List.of(), Map.of("Retry-After", "1"));
         }
     }
 

@@ -31,8 +31,8 @@ public final class PersonLinkBatch {
      * {@link PersonLinks#LOCK} (the same rows, locked in the same order), planned with sequential scans ruled out: a
      * batch presents hundreds of references at once, and a plan made while {@code person_link} was small or its
      * statistics stale scanned the whole table once a batch as it grew (433 scans reading 39.8 million rows in a
-     * million-line upload). Its own text, so its server-side prepared plan is never one the opening path made with
-     * scans allowed; the setting is transaction-scoped and restored right after (transaction-mode pooler).
+     * million-line upload). Its own text, so its server-side prepared plan is never one made elsewhere (the opening
+     * path's lock is guarded the same way, in its first round trip); the setting is transaction-scoped and restored right after (transaction-mode pooler).
      */
     static final String LOCK = "/* stock batch: index only */ " + PersonLinks.LOCK.strip();
     private static final String INDEX_ONLY = "set local enable_seqscan = off";

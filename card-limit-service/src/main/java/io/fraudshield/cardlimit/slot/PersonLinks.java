@@ -188,8 +188,9 @@ public class PersonLinks {
     }
 
     /**
-     * {@link #link} for a write that makes its own round trips (plain JDBC, no JTA): adds the lock of the link rows
-     * to the caller's first round trip; {@link Linking#settle} then reads who the persons are.
+     * {@link #link} for a write that makes its own round trips (plain JDBC, no JTA): adds the lock of the link rows,
+     * planned by index ({@link #INDEX_ONLY}), to the caller's first round trip; {@link Linking#settle} then reads who
+     * the persons are.
      */
     public Linking linkIn(RoundTrip trip, Collection<String> customerRefs, Collection<String> agentRefs) {
         UUID freshCustomer = UUID.randomUUID();
@@ -199,9 +200,20 @@ public class PersonLinks {
         agentRefs.forEach(ref -> proposed.putIfAbsent(ref, freshAgent));
         List<String> refs = new ArrayList<>(new TreeSet<>(proposed.keySet()));
         UUID[] ids = refs.stream().map(proposed::get).toArray(UUID[]::new);
-        return new Linking(List.copyOf(customerRefs), List.copyOf(agentRefs), freshCustomer, freshAgent,
-                trip.add(LOCK.strip(), refs.toArray(String[]::new), ids));
+        trip.add(INDEX_ONLY);
+        int lock = trip.add(LOCK.strip(), refs.toArray(String[]::new), ids);
+        trip.add(SCANS_ALLOWED);
+        return new Linking(List.copyOf(customerRefs), List.copyOf(agentRefs), freshCustomer, freshAgent, lock);
     }
+
+    /**
+     * The lock of {@link #linkIn} is planned with sequential scans ruled out, as the stock batch's is
+     * ({@link PersonLinkBatch#LOCK}): a plan made while {@code person_link} was small or unanalysed would scan the whole
+     * table on every opening as it grew. Both settings ride in the opening's first round trip (no round trip more) and
+     * are transaction-scoped; the statements after the lock plan as before.
+     */
+    static final String INDEX_ONLY = "set local enable_seqscan = off";
+    static final String SCANS_ALLOWED = "set local enable_seqscan to default";
 
     /** The persons of a request's references, as locked by the first round trip. */
     public final class Linking {

@@ -116,6 +116,10 @@ class OpeningRateLimitTest {
             public int maxReplicas() {
                 return 20;
             }
+
+            public Duration leaseWait() {
+                return Duration.ofSeconds(2);
+            }
         };
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> new OpeningRateLimit(dataSource, neverRefills, null));

@@ -1,5 +1,6 @@
 package io.fraudshield.common.caller;
 
+import io.fraudshield.common.http.TextPolicy;
 import io.fraudshield.common.identifier.InvalidIdentifierException;
 import io.fraudshield.common.identifier.ParticipantCode;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,7 +13,9 @@ import java.util.Set;
 /**
  * What a verified token must also say before anyone may act on it, on every endpoint alike: exactly one
  * group, and that a FraudShield role; a {@code participant} that is a string in participant-code form; a
- * subject; exactly one audience; issue and expiry times no further apart than the configured maximum lifetime,
+ * subject without control (tab and line breaks included) or invisible characters ({@link TextPolicy}: it is stored
+ * with what the caller does);
+ * exactly one audience; issue and expiry times no further apart than the configured maximum lifetime,
  * and no issue time in the future (a long-lived token is a stolen token that never stops working).
  */
 public final class CallerClaims {
@@ -33,6 +36,11 @@ public final class CallerClaims {
         String subject = token.getName();
         if (subject == null || subject.isBlank()) {
             throw new AuthenticationFailedException("the token names no subject");
+        }
+        if (!TextPolicy.allows(subject) || subject.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
+            // the subject is stored as the actor of audit rows and stock uploads: PostgreSQL text holds no NUL (22021,
+            // a 500 later), and a line break would let one subject pass for two in logs and exports
+            throw new AuthenticationFailedException("the token's subject holds control or invisible characters");
         }
         if (token.getAudience() == null || token.getAudience().size() != 1) {
             throw new AuthenticationFailedException("a token must be meant for exactly one service");

@@ -17,16 +17,24 @@ public final class TextPolicy {
     }
 
     public static void check(String value) {
+        if (!allows(value)) {
+            throw new ControlCharacterException();
+        }
+    }
+
+    /** Whether {@link #check} lets {@code value} through (null does pass). */
+    public static boolean allows(String value) {
         if (value == null) {
-            return;
+            return true;
         }
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
             if (refused(codePoint)) {
-                throw new ControlCharacterException();
+                return false;
             }
             i += Character.charCount(codePoint);
         }
+        return true;
     }
 
     static boolean refused(int codePoint) {

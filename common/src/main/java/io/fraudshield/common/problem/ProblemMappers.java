@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fraudshield.common.identifier.InvalidIdentifierException;
 import io.fraudshield.common.money.InvalidAmountException;
+import io.fraudshield.common.tracing.ServerErrorSpans;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -43,7 +44,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return problems.response(e.type(), e.getMessage(), path(uri), e.errors(), e.headers());
+        return ServerErrorSpans.answer(e, problems.response(e.type(), e.getMessage(), path(uri), e.errors(), e.headers()));
     }
 
     @ServerExceptionMapper
@@ -127,6 +128,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        return ServerErrorSpans.answer(e, unexpectedResponse(e, uri));
+    }
+
+    private Response unexpectedResponse(Throwable e, UriInfo uri) {
         Optional<ProblemType> conflict = DatabaseConflict.of(e);
         if (conflict.filter(ProblemType.DUPLICATE::equals).isPresent()) {
             return problems.response(ProblemType.DUPLICATE,

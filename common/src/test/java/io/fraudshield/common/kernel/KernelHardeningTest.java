@@ -205,6 +205,29 @@ class KernelHardeningTest {
         assertUnauthenticatedEverywhere("Bearer " + LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload));
     }
 
+    /** A subject PostgreSQL text cannot hold (NUL failed the audit insert, or a stock COPY, with 22021: a 500). */
+    @ParameterizedTest
+    @ValueSource(strings = {"teller\\u0000one", "teller\\u0007", "teller\\u202Eeno", "\\u0000", "teller\\nsomeone-else",
+            "teller\\tone", "teller\\r"})
+    void aTokenWhoseSubjectHoldsControlOrInvisibleCharactersIs401EverywhereAndChangesNothing(String subject) {
+        long now = Instant.now().getEpochSecond();
+        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + TestTokens.audience() + "\",\"sub\":\""
+                + subject + "\",\"groups\":[\"bank\"],\"participant\":\"B102\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        assertUnauthenticatedEverywhere("Bearer " + LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"张伟-0042", "\uD842\uDFB7田-teller", "teller.one@bank-b102.example", "6f1c1a6e-0d7b-4c35-9a43-5b0c1f2e9d10"})
+    void ordinarySubjectsStillAuthenticate(String subject) {
+        long now = Instant.now().getEpochSecond();
+        String payload = "{\"iss\":\"" + LocalTokens.ISSUER + "\",\"aud\":\"" + TestTokens.audience() + "\",\"sub\":\""
+                + subject + "\",\"groups\":[\"bank\"],\"participant\":\"B102\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        String token = LocalTokens.sign(TestTokens.signingKey(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload);
+        byte[] caller = given().header("Authorization", "Bearer " + token)
+                .get("/test/probe-effects/caller").then().statusCode(200).extract().asByteArray();
+        assertEquals("B102 " + subject + " BANK", new String(caller, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void aRememberedTokenGivesEachRequestItsOwnIdentity() {
         String token = "Bearer " + TestTokens.token("bank", "B102", "identity-check");
