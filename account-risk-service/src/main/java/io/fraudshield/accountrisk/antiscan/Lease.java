@@ -25,18 +25,6 @@ final class Lease {
         return cost - spent;
     }
 
-    /**
-     * Spends {@code cost} if the lease is live and holds all of it; otherwise spends nothing.
-     * @return whether it was spent
-     */
-    synchronized boolean spendWhole(long cost, long now) {
-        if (tokens < cost || tokens < 1 || now - endsAt >= 0) {
-            return false;
-        }
-        tokens -= cost;
-        return true;
-    }
-
     /** Empties the lease; the tokens returned are given back to Redis by the caller (or lost, which is safe). */
     synchronized long takeUnspent() {
         long unspent = tokens;

@@ -3,7 +3,8 @@ package io.fraudshield.accountrisk.antiscan;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.fraudshield.accountrisk.BlockingCalls;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 @Path("/v1/quota")
 @Tag(name = "Quota", description = "The caller's anti-enumeration token bucket")
@@ -25,7 +25,6 @@ public class QuotaResource {
 
     private final TokenBuckets buckets;
     private final CurrentCaller caller;
-    private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
     public QuotaResource(TokenBuckets buckets, CurrentCaller caller) {
         this.buckets = buckets;
@@ -40,6 +39,6 @@ public class QuotaResource {
         if (buckets.exempt(who)) {
             return CompletableFuture.completedFuture(buckets.quota(who)); // nothing metered: answered on the event loop
         }
-        return CompletableFuture.supplyAsync(() -> buckets.quota(who), workers); // Redis: on a worker thread
+        return BlockingCalls.onWorker(Vertx.currentContext(), () -> buckets.quota(who)); // Redis: on a worker thread, in the request's context
     }
 }

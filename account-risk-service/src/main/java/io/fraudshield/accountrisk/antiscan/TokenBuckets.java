@@ -149,13 +149,22 @@ public class TokenBuckets {
     }
 
     /**
-     * Charges {@code cost} when that needs no Redis call: the caller is exempt, or this replica's live lease holds
-     * the whole cost. Never blocks, so it may run on the event loop. Whenever it returns false nothing was spent,
-     * and {@link #charge} (on a worker thread) decides as it always does: admission still never depends on the
-     * cost, only where the decision runs does.
+     * Admits a request from this replica's live lease, as {@link #charge} would, when that needs no Redis call: any
+     * token left admits it whatever it costs, so a hit and a miss are admitted or sent on alike. Never blocks, so it
+     * may run on the event loop; the decision is final here, whatever happens to the lease before a worker runs.
+     * @return -1 when the lease is empty or ended (nothing was spent: {@link #charge} decides on a worker thread,
+     *         whatever the cost); otherwise the request is admitted and the result is the part of the cost the lease
+     *         did not cover, owed to Redis through {@link #chargeOwed} on a worker thread
      */
-    public boolean chargeWithoutRedis(Caller caller, long cost) {
-        return exempt(caller) || lease(caller).spendWhole(cost, System.nanoTime());
+    public long admitWithoutRedis(Caller caller, long cost) {
+        return exempt(caller) ? 0 : lease(caller).admit(cost, System.nanoTime());
+    }
+
+    /** Charges Redis what an admitted request's lease did not cover, into debt if need be: it never refuses. Blocks. */
+    public void chargeOwed(Caller caller, long owed) {
+        if (owed > 0 && !exempt(caller)) {
+            run(caller, owed, Mode.CHARGE_INTO_DEBT, -1, 0);
+        }
     }
 
     /** The caller's bucket as Redis holds it once this replica's lease is given back; other replicas' leases are not in it. */
@@ -218,9 +227,7 @@ public class TokenBuckets {
      * Redis, into debt if need be.
      */
     private Outcome fromLease(Caller caller, long shortfall) {
-        if (shortfall > 0) {
-            run(caller, shortfall, Mode.CHARGE_INTO_DEBT, -1, 0);
-        }
+        chargeOwed(caller, shortfall);
         return Outcome.FROM_LEASE;
     }
 

@@ -1,6 +1,7 @@
 package io.fraudshield.accountrisk.status;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.accountrisk.BlockingCalls;
 import io.fraudshield.accountrisk.ParticipantClient;
 import io.fraudshield.accountrisk.ParticipantClient.Account;
 import io.fraudshield.accountrisk.antiscan.TokenBuckets;
@@ -11,10 +12,15 @@ import io.fraudshield.common.identifier.ParticipantCode;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.fraudshield.localstack.TestSql;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.smallrye.common.vertx.VertxContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -64,6 +70,8 @@ class EventLoopPathTest {
     TokenBuckets buckets;
     @Inject
     FeedHeadReader heads;
+    @Inject
+    Tracer tracer;
 
     @Test
     void aWarmQueryIsAnsweredOnTheEventLoopAndAMarkerCommittedJustBeforeTheNextIsSeen() throws Exception {
@@ -113,7 +121,7 @@ class EventLoopPathTest {
         vertx.getOrCreateContext().runOnContext(ignored -> {
             try {
                 statuses.fromMemory(List.of("no-such-ref"), 0);
-                buckets.chargeWithoutRedis(platform, 1);
+                buckets.admitWithoutRedis(platform, 1);
                 memoryOnly.complete(null);
             } catch (Throwable e) {
                 memoryOnly.complete(e);
@@ -157,6 +165,35 @@ class EventLoopPathTest {
             pool.shutdownNow();
         }
         assertTrue(answered("event-loop") > before, "most of these ran on the event loop");
+    }
+
+    @Test
+    void aWorkerStepRunsInTheRequestsTraceContextAndLogsItsTraceId() throws Exception {
+        io.vertx.core.Context request = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        CompletableFuture<List<String>> seen = new CompletableFuture<>();
+        request.runOnContext(ignored -> {
+            Span span = tracer.spanBuilder("request").startSpan();
+            Scope scope = span.makeCurrent(); // as the server span of a request is, until its answer is sent
+            BlockingCalls.onWorker(request, () -> List.of(Thread.currentThread().getName(),
+                            Boolean.toString(Span.current().getSpanContext().isValid()),
+                            Span.current().getSpanContext().getTraceId(), String.valueOf(MDC.get("traceId"))))
+                    .whenComplete((inWorker, failure) -> {
+                        scope.close();
+                        span.end();
+                        if (failure != null) {
+                            seen.completeExceptionally(failure);
+                        } else {
+                            List<String> all = new ArrayList<>(inWorker);
+                            all.add(span.getSpanContext().getTraceId());
+                            seen.complete(all);
+                        }
+                    });
+        });
+        List<String> inWorker = seen.get(10, TimeUnit.SECONDS);
+        assertTrue(inWorker.get(0).startsWith("executor-thread"), "ran on a worker thread: " + inWorker.get(0));
+        assertEquals("true", inWorker.get(1), "the request's span is current in the worker step");
+        assertEquals(inWorker.get(4), inWorker.get(2), "the same trace as the request");
+        assertEquals(inWorker.get(4), inWorker.get(3), "log lines of the worker step carry the request's traceId");
     }
 
     @Test
