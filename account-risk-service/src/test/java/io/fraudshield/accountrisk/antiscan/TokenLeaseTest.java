@@ -14,8 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -206,11 +209,13 @@ class TokenLeaseTest {
         }
         double before = scripts(registryA);
         long deadline = System.currentTimeMillis() + 10_000;
+        long remaining = -1;
         while (scripts(registryA) == before && System.currentTimeMillis() < deadline) {
-            a.quota(platform);
+            remaining = a.quota(platform).remaining();
             Thread.sleep(100);
         }
-        assertEquals(before + 1, scripts(registryA), "Redis is asked again once it is back");
+        assertEquals(before + 2, scripts(registryA), "Redis is asked again once it is back: what the outage spent, then the quota");
+        assertTrue(remaining < 200, "the ~3,940 tokens spent in memory were charged to Redis, restarted empty: " + remaining);
         assertNotEquals(chargedAt, redis.hash(String.class).hget(bucket(platform), "at"));
     }
 
@@ -241,6 +246,62 @@ class TokenLeaseTest {
         } finally {
             server.start();
         }
+    }
+
+    @Test
+    void whatAnOutageSpentInMemoryIsChargedToRedisOnceItIsBackSoTheNextOutageStartsNoFuller() throws Exception {
+        Caller platform = freshPlatform();
+        AntiScanConfig config = leasesOf(Duration.ofSeconds(3)); // a lifetime a stop of Redis fits in on a busy machine
+        TokenBuckets a = new TokenBuckets(redis, config, new SimpleMeterRegistry());
+        a.metrics = metrics;
+        long started = System.nanoTime();
+        long spent = CAPACITY - 100 - LEASE;
+        a.charge(platform, spent); // Redis: 100 tokens left in the bucket, 60 in a's lease
+        long firstOutage = outage(a, platform);
+        spent += firstOutage;
+        assertTrue(firstOutage >= LEASE + 90, "the lease, then a bucket in memory from Redis' 100: " + firstOutage);
+        Thread.sleep(config.leaseTtl().toMillis() + 100); // a asks Redis about the participant again
+        a.charge(platform, 1); // Redis answers: the 100-odd tokens spent in memory are charged to it now
+        spent += 1;
+        spent += outage(a, platform);
+        long refill = (long) Math.ceil((System.nanoTime() - started) / 1e6 * REFILL_PER_MS);
+        // a flap of Redis without the repayment hands out the first outage's tokens again (some 100 more)
+        assertTrue(spent <= CAPACITY + refill + 2 * 2, "spent " + spent + " of " + CAPACITY + " + " + refill + " refilled");
+    }
+
+    /** Redis down (its data kept, as an append-only file keeps it): {@code a} charges misses until refused. @return tokens spent */
+    private long outage(TokenBuckets a, Caller platform) throws Exception {
+        Map<String, String> kept = redis.hash(String.class).hgetall(bucket(platform));
+        LocalRedis server = TestStores.get().redis();
+        server.stop();
+        long spent = 0;
+        try {
+            for (int i = 0; i < 10_000; i++) {
+                a.charge(platform, 3);
+                spent += 3;
+            }
+            throw new AssertionError("never refused");
+        } catch (ProblemException refused) {
+            assertEquals(429, refused.type().status());
+        } finally {
+            server.start();
+        }
+        redis.hash(String.class).hset(bucket(platform), kept);
+        return spent;
+    }
+
+    /** This test's config with leases that live {@code ttl}. */
+    private AntiScanConfig leasesOf(Duration ttl) {
+        return new AntiScanConfig() {
+            public Map<String, Tier> tiers() { return config.tiers(); }
+            public Map<String, String> participants() { return config.participants(); }
+            public String defaultTier() { return config.defaultTier(); }
+            public int hitCost() { return config.hitCost(); }
+            public int missCost() { return config.missCost(); }
+            public Set<String> exemptRoles() { return config.exemptRoles(); }
+            public int leaseTokens() { return config.leaseTokens(); }
+            public Duration leaseTtl() { return ttl; }
+        };
     }
 
     @Test
