@@ -61,7 +61,11 @@ public class ChangeTracker {
     }
 
     public boolean stillTrue(String ref, Snapshot snapshot) {
-        return snapshot.seq() >= baseline && lastChange.getOrDefault(ref, 0L) <= snapshot.seq();
+        // lastChange first: a reset raises the baseline before it clears lastChange, so a reader that finds the subject's
+        // change gone also finds the new baseline; read the other way round, an old baseline and a cleared map would
+        // pass a snapshot that misses a change
+        long changed = lastChange.getOrDefault(ref, 0L);
+        return snapshot.seq() >= baseline && changed <= snapshot.seq();
     }
 
     /** Called when the tracker forgets its history: snapshots older than the new baseline are no longer checkable. */
