@@ -31,15 +31,16 @@ public class FeedHeadReader {
 
     /**
      * A head read that begins after this call did; completes on the reader's thread, so a caller on the event loop
-     * waits for it without blocking. Cancelling the returned future cancels nothing else.
+     * waits for it without blocking. Each caller gets its own copy of the shared read: cancelling or timing out that
+     * copy leaves the read, and every other caller's copy, as they are.
      */
     public CompletableFuture<Long> afterNow() {
         CompletableFuture<Long> batch;
         synchronized (this) {
             if (pending == null) {
                 CompletableFuture<Long> next = new CompletableFuture<>();
-                pending = next;
-                reader.execute(() -> read(next));
+                reader.execute(() -> read(next)); // refused at shutdown: then nothing is left pending for later callers
+                pending = next; // before read(next) can clear it: read waits for this lock
             }
             batch = pending;
         }
@@ -55,8 +56,8 @@ public class FeedHeadReader {
         }
         try {
             batch.complete(feed.head());
-        } catch (RuntimeException e) {
-            batch.completeExceptionally(e);
+        } catch (Throwable e) {
+            batch.completeExceptionally(e); // whatever it is, the waiters learn of it instead of waiting forever
         }
     }
 

@@ -197,6 +197,24 @@ class EventLoopPathTest {
     }
 
     @Test
+    void aHungHeadReadAnswers503WithRetryAfterInsteadOfHangingEveryQuery() throws Exception {
+        try (java.sql.Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (java.sql.Statement statement = locker.createStatement()) {
+                statement.execute("lock table feed_head in access exclusive mode"); // the head read now waits for us
+            }
+            try {
+                Response answer = PLATFORM.query(Account.fresh());
+                answer.then().statusCode(503).header("Retry-After", "1");
+                assertEquals("https://fraudshield.io/problems/unavailable", answer.path("type"));
+            } finally {
+                locker.rollback();
+            }
+        }
+        assertEquals("CLEAR", PLATFORM.statusOf(Account.fresh()), "queries are answered again once the read returns");
+    }
+
+    @Test
     void aCallerThatGivesUpCancelsOnlyItsOwnWaitForTheSharedHeadRead() throws Exception {
         for (int i = 0; i < 200; i++) {
             CompletableFuture<Long> gaveUp = heads.afterNow();
