@@ -7,7 +7,9 @@
 #   profiles' recordings as /tmp/x-clear.jfr and /tmp/x-batch.jfr (bench/jfr-components.sh summarises them)
 # Starts its own local-stack (fresh data in a temp folder, ports 27432/28379, apart from the other benches) and the packaged service in the
 # production profile, marks 200 accounts, then measures with wrk (Debian package) at 8 and 32 connections:
-# a trivial JSON endpoint of the same service (/q/health/live), single-account queries for never-marked
+# a trivial JSON endpoint of the same service (/q/health/live, the issue's ceiling: management port, no token, no
+# REST layer), an authenticated no-op on the API port (a police token's quota: same stack, no business work),
+# single-account queries for never-marked
 # (CLEAR) and marked accounts, and 1,000-account batches. The platform's bucket is sized so it never empties:
 # the bucket's Redis round trip is still paid, once per lease of tokens.
 set -euo pipefail
@@ -87,6 +89,10 @@ for c in 8 32; do
     -s "$(dirname "$0")/post.lua" http://localhost:18082/v1/account-status-queries >/dev/null; done
   measure "trivial JSON (GET /q/health/live)" "$c" -s "$trivial_lua" http://localhost:19082/q/health/live
   measure "quota (token + Redis bucket read)" "$c" -s "$trivial_lua" -H "Authorization: Bearer $TOKEN_PLATFORM" \
+    http://localhost:18082/v1/quota
+  # the same HTTP stack and token check as a status query with no business work: police are never metered, so their
+  # quota is a constant answered on the event loop (a reference for how much of the gap is the stack itself)
+  measure "authenticated no-op (quota, police)" "$c" -s "$trivial_lua" -H "Authorization: Bearer $TOKEN_POLICE" \
     http://localhost:18082/v1/quota
   for f in clear flagged batch; do
     TOKEN=$TOKEN_PLATFORM BODIES="$work/$f.ndjson" measure "status query: $f" "$c" \

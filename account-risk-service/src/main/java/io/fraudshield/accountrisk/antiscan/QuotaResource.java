@@ -1,7 +1,10 @@
 package io.fraudshield.accountrisk.antiscan;
 
+import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
+import io.fraudshield.accountrisk.BlockingCalls;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 @Path("/v1/quota")
 @Tag(name = "Quota", description = "The caller's anti-enumeration token bucket")
@@ -28,7 +34,11 @@ public class QuotaResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getQuota", summary = "Your participant's quota", description = "Tokens left, tier, refill, and what hits and misses cost.")
-    public Quota quota() {
-        return buckets.quota(caller.get());
+    public CompletionStage<Quota> quota() {
+        Caller who = caller.get();
+        if (buckets.exempt(who)) {
+            return CompletableFuture.completedFuture(buckets.quota(who)); // nothing metered: answered on the event loop
+        }
+        return BlockingCalls.onWorker(Vertx.currentContext(), () -> buckets.quota(who)); // Redis: on a worker thread, in the request's context
     }
 }

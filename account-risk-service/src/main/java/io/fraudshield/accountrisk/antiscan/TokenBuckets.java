@@ -1,5 +1,6 @@
 package io.fraudshield.accountrisk.antiscan;
 
+import io.fraudshield.accountrisk.BlockingCalls;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.metrics.BusinessMetrics;
 import io.fraudshield.common.problem.ProblemException;
@@ -26,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * shares one bucket per participant atomically. A batch is charged after it is answered (hits at hit cost,
  * misses at miss cost) and may leave the bucket in debt; a request arriving at an empty or indebted bucket is
  * refused with 429 and Retry-After. While Redis is down each replica keeps the same buckets in memory, each
- * starting where Redis last left it, or empty (and after a failed call, for a lease's lifetime, does not ask Redis
- * again about that participant).
+ * starting where Redis last left it at most a lease lifetime ago, or empty (and after a failed call, for a lease's
+ * lifetime, does not ask Redis again about that participant); when Redis answers again, what the bucket in memory
+ * charged is charged to Redis.
  * <p>
  * Each replica leases a few tokens at a time ({@link Lease}) and charges small requests from its lease, so
  * most queries make no Redis call. Redis keeps every replica's lease in the bucket's hash until the replica
@@ -93,8 +95,8 @@ public class TokenBuckets {
     private final AntiScanConfig config;
     private final String replica = UUID.randomUUID().toString();
     private final Map<String, LocalBucket> fallback = new ConcurrentHashMap<>();
-    /** Each participant's tokens as Redis last reported them: where its bucket in memory starts in an outage. */
-    private final Map<String, Long> lastKnownTokens = new ConcurrentHashMap<>();
+    /** Each participant's tokens as Redis last reported them, and when: where its bucket in memory starts in an outage. */
+    private final Map<String, Level> lastKnown = new ConcurrentHashMap<>();
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Counter scripts;
     private final Map<String, Long> redisRetryAt = new ConcurrentHashMap<>();
@@ -147,6 +149,25 @@ public class TokenBuckets {
         }
     }
 
+    /**
+     * Admits a request from this replica's live lease, as {@link #charge} would, when that needs no Redis call: any
+     * token left admits it whatever it costs, so a hit and a miss are admitted or sent on alike. Never blocks, so it
+     * may run on the event loop; the decision is final here, whatever happens to the lease before a worker runs.
+     * @return -1 when the lease is empty or ended (nothing was spent: {@link #charge} decides on a worker thread,
+     *         whatever the cost); otherwise the request is admitted and the result is the part of the cost the lease
+     *         did not cover, owed to Redis through {@link #chargeOwed} on a worker thread
+     */
+    public long admitWithoutRedis(Caller caller, long cost) {
+        return exempt(caller) ? 0 : lease(caller).admit(cost, System.nanoTime());
+    }
+
+    /** Charges Redis what an admitted request's lease did not cover, into debt if need be: it never refuses. Blocks. */
+    public void chargeOwed(Caller caller, long owed) {
+        if (owed > 0 && !exempt(caller)) {
+            run(caller, owed, Mode.CHARGE_INTO_DEBT, -1, 0);
+        }
+    }
+
     /** The caller's bucket as Redis holds it once this replica's lease is given back; other replicas' leases are not in it. */
     public Quota quota(Caller caller) {
         if (exempt(caller)) {
@@ -172,7 +193,8 @@ public class TokenBuckets {
         return (long) hits * config.hitCost() + (long) misses * config.missCost();
     }
 
-    private boolean exempt(Caller caller) {
+    /** Whether {@code caller}'s role is never metered (police, regulator, the services' own tokens). */
+    public boolean exempt(Caller caller) {
         return config.exemptRoles().contains(caller.role().group());
     }
 
@@ -206,9 +228,7 @@ public class TokenBuckets {
      * Redis, into debt if need be.
      */
     private Outcome fromLease(Caller caller, long shortfall) {
-        if (shortfall > 0) {
-            run(caller, shortfall, Mode.CHARGE_INTO_DEBT, -1, 0);
-        }
+        chargeOwed(caller, shortfall);
         return Outcome.FROM_LEASE;
     }
 
@@ -221,6 +241,7 @@ public class TokenBuckets {
     }
 
     private Outcome run(Caller caller, long cost, Mode mode, long unspent, long leaseTokens) {
+        BlockingCalls.refuseOnEventLoop("a token-bucket script call to Redis");
         AntiScanConfig.Tier tier = tier(tierOf(caller));
         double perMilli = tier.refillPerMinute() / 60_000.0;
         String key = PREFIX + caller.participant().value();
@@ -229,14 +250,12 @@ public class TokenBuckets {
             return fallback(key, tier, perMilli).take(cost, mode);
         }
         try {
-            Response result = redis.execute("EVAL", TAKE, "1", key, Long.toString(tier.capacity()),
-                    Double.toString(perMilli), Long.toString(cost), mode.argument, replica, Long.toString(unspent),
-                    Long.toString(leaseTokens), Long.toString(config.leaseTtl().toMillis()));
-            scripts.increment();
-            Outcome outcome = new Outcome(result.get(0).toInteger() == 1, Long.parseLong(result.get(1).toString()),
-                    result.get(2).toLong(), result.get(3).toLong());
-            lastKnownTokens.put(key, outcome.tokens());
-            fallback.remove(key); // the next outage starts from this level, not from a bucket refilled since the last
+            LocalBucket outage = fallback.remove(key);
+            if (outage != null) {
+                repay(key, tier, perMilli, outage); // first: a lease granted before it would hand out the same tokens
+            }
+            Outcome outcome = script(key, tier, perMilli, cost, mode, unspent, leaseTokens);
+            lastKnown.put(key, new Level(outcome.tokens(), System.currentTimeMillis()));
             return outcome;
         } catch (RuntimeException e) {
             if (!answeredByRedis(e)) {
@@ -246,6 +265,35 @@ public class TokenBuckets {
             }
             LOG.warnf("Redis unavailable for token buckets (%s): using this replica's buckets", e.getClass().getSimpleName());
             return fallback(key, tier, perMilli).take(cost, mode);
+        }
+    }
+
+    private Outcome script(String key, AntiScanConfig.Tier tier, double perMilli, long cost, Mode mode, long unspent,
+                           long leaseTokens) {
+        Response result = redis.execute("EVAL", TAKE, "1", key, Long.toString(tier.capacity()),
+                Double.toString(perMilli), Long.toString(cost), mode.argument, replica, Long.toString(unspent),
+                Long.toString(leaseTokens), Long.toString(config.leaseTtl().toMillis()));
+        scripts.increment();
+        return new Outcome(result.get(0).toInteger() == 1, Long.parseLong(result.get(1).toString()),
+                result.get(2).toLong(), result.get(3).toLong());
+    }
+
+    /**
+     * Redis answers again after an outage: what this replica's memory bucket gave out meanwhile is charged to the shared
+     * bucket (into debt if need be) before anything else, so neither a lease nor the next outage hands the same tokens
+     * out again. Should Redis fail here, the bucket goes back to memory with all it spent, and the failure is thrown.
+     */
+    private void repay(String key, AntiScanConfig.Tier tier, double perMilli, LocalBucket outage) {
+        long spent = outage.takeSpent();
+        if (spent <= 0) {
+            return;
+        }
+        try {
+            script(key, tier, perMilli, spent, Mode.CHARGE_INTO_DEBT, -1, 0);
+        } catch (RuntimeException e) {
+            outage.owe(spent);
+            fallback.putIfAbsent(key, outage);
+            throw e;
         }
     }
 
@@ -259,8 +307,23 @@ public class TokenBuckets {
         return false;
     }
 
+    /**
+     * The participant's bucket in memory, starting where Redis last left it when that was at most a lease lifetime
+     * ago (refilled since, as Redis would have), or empty from now: a level heard of long ago may since have been
+     * spent through other replicas.
+     */
     private LocalBucket fallback(String key, AntiScanConfig.Tier tier, double perMilli) {
-        return fallback.computeIfAbsent(key, k -> new LocalBucket(tier.capacity(), perMilli, lastKnownTokens.getOrDefault(k, 0L)));
+        return fallback.computeIfAbsent(key, k -> {
+            Level known = lastKnown.get(k);
+            long now = System.currentTimeMillis();
+            return known != null && now - known.at() <= config.leaseTtl().toMillis()
+                    ? new LocalBucket(tier.capacity(), perMilli, known.tokens(), known.at())
+                    : new LocalBucket(tier.capacity(), perMilli, 0, now);
+        });
+    }
+
+    /** A participant's tokens as Redis reported them at {@code at} (epoch ms). */
+    private record Level(long tokens, long at) {
     }
 
     private String tierOf(Caller caller) {
@@ -291,19 +354,33 @@ public class TokenBuckets {
 
     /**
      * The same bucket in memory, for while Redis is down. It starts where Redis last left the participant's bucket on
-     * this replica, or empty when this replica never heard: were it to start full, whoever could cut Redis off would
-     * get a fresh bucket per replica.
+     * this replica, or empty when this replica never heard or heard long ago: were it to start full, whoever could cut
+     * Redis off would get a fresh bucket per replica. It counts what it charged, to be charged to Redis once it is back.
      */
     static final class LocalBucket {
         private final double capacity;
         private final double perMilli;
         private double tokens;
-        private long at = System.currentTimeMillis();
+        private long at;
+        private long spent;
 
-        LocalBucket(long capacity, double perMilli, long tokens) {
+        LocalBucket(long capacity, double perMilli, long tokens, long at) {
             this.capacity = capacity;
             this.perMilli = perMilli;
             this.tokens = Math.min(capacity, tokens);
+            this.at = at;
+        }
+
+        /** What this bucket charged since the last call, which it forgets. */
+        synchronized long takeSpent() {
+            long taken = spent;
+            spent = 0;
+            return taken;
+        }
+
+        /** Charged back after a failed repayment, to repay with the rest later. */
+        synchronized void owe(long amount) {
+            spent += amount;
         }
 
         synchronized Outcome take(long cost, Mode mode) {
@@ -313,6 +390,7 @@ public class TokenBuckets {
             boolean allowed = tokens > 0 || mode == Mode.CHARGE_INTO_DEBT;
             if (allowed && mode != Mode.PEEK) {
                 tokens -= cost;
+                spent += cost;
             }
             long wait = tokens <= 0 ? (long) Math.ceil((1 - tokens) / perMilli) : 0;
             return new Outcome(allowed, (long) Math.floor(tokens), wait, 0);

@@ -1,13 +1,10 @@
 package io.fraudshield.accountrisk.status;
 
 import io.fraudshield.accountrisk.Examples;
-import io.fraudshield.accountrisk.antiscan.TokenBuckets;
-import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
-import io.fraudshield.common.metrics.BusinessMetrics;
-import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.concurrent.CompletionStage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,15 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.BANK_NAME, Role.PAYMENT_INSTITUTION_NAME, Role.POLICE_NAME, Role.REGULATOR_NAME, Role.SERVICE_NAME})
 public class AccountStatusResource {
 
-    private final AccountStatusService statuses;
-    private final TokenBuckets buckets;
+    private final StatusQueries queries;
     private final CurrentCaller caller;
-    @Inject
-    BusinessMetrics metrics;
 
-    public AccountStatusResource(AccountStatusService statuses, TokenBuckets buckets, CurrentCaller caller) {
-        this.statuses = statuses;
-        this.buckets = buckets;
+    public AccountStatusResource(StatusQueries queries, CurrentCaller caller) {
+        this.queries = queries;
         this.caller = caller;
     }
 
@@ -55,17 +48,9 @@ public class AccountStatusResource {
     @APIResponse(responseCode = "200", description = "One answer per account, in request order",
             content = @Content(schema = @Schema(implementation = StatusQueryResponse.class)))
     @APIResponse(responseCode = "429", description = "The participant's look-up quota is used up; see Retry-After")
-    public StatusQueryResponse query(@RequestBody(content = @Content(examples = @ExampleObject(name = "two accounts",
+    public CompletionStage<StatusQueryResponse> query(@RequestBody(content = @Content(examples = @ExampleObject(name = "two accounts",
             value = Examples.STATUS_QUERY))) @Valid @NotNull StatusQueryRequest request) {
-        Caller who = caller.get();
-        AccountStatusService.Lookup lookup = statuses.lookUp(request);
-        int misses = lookup.misses();
-        buckets.charge(who, buckets.cost(lookup.refs().size() - misses, misses));
-        StatusQueryResponse response = statuses.answer(who, request, lookup);
-        for (AccountStatusView answer : response.results()) {
-            metrics.decision("account-status", answer.status().name(), answer.markers().isEmpty()
-                    ? BusinessMetrics.NO_REASON : answer.markers().get(0).category().name());
-        }
-        return response;
+        // non-blocking (a CompletionStage): starts on the event loop and moves to a worker only when Redis or PostgreSQL is needed
+        return queries.query(caller.get(), request);
     }
 }

@@ -55,14 +55,51 @@ public class AccountStatusService {
         this.postgresLoads = tier(registry, "postgresql");
     }
 
-    /** Refs of the accounts asked about, in order, and their snapshots, at least as recent as the returned head. */
+    /** Refs of the accounts asked about, in order, and their snapshots, at least as recent as the returned head (blocks). */
     public Lookup lookUp(StatusQueryRequest request) {
+        List<String> refs = refs(request);
+        return lookUp(refs, tracker.catchUp());
+    }
+
+    /** The keyed references of the accounts asked about, in request order (memory only). */
+    public List<String> refs(StatusQueryRequest request) {
         if (request.accounts().size() > config.maxAccounts()) {
             throw ProblemException.invalidField("accounts", "at most " + config.maxAccounts() + " accounts per query");
         }
-        List<String> refs = request.accounts().stream()
-                .map(account -> pseudonymizer.accountRef(account.bank(), account.accountNumber())).toList();
-        long head = tracker.catchUp();
+        List<String> refs = new ArrayList<>(request.accounts().size());
+        for (AccountQuery account : request.accounts()) {
+            refs.add(pseudonymizer.accountRef(account.bank(), account.accountNumber()));
+        }
+        return refs;
+    }
+
+    /**
+     * The snapshots of {@code refs} when this replica's memory alone can answer: every change up to {@code head} is
+     * applied and every snapshot is cached and still true. Never blocks, so it may run on the event loop.
+     * @return null when Redis or PostgreSQL is needed: then {@link #lookUp(List, long)} on a worker thread
+     */
+    public Lookup fromMemory(List<String> refs, long head) {
+        if (!tracker.caughtUpTo(head)) {
+            return null;
+        }
+        Map<String, Snapshot> found = new HashMap<>(refs.size() * 2);
+        for (String ref : refs) {
+            Snapshot snapshot = local.getIfPresent(ref);
+            if (snapshot == null || !tracker.stillTrue(ref, snapshot)) {
+                return null;
+            }
+            found.put(ref, snapshot);
+        }
+        localHits.increment(refs.size());
+        return new Lookup(refs, found, head);
+    }
+
+    /**
+     * The snapshots of {@code refs}, from memory, Redis or PostgreSQL, after applying every change up to
+     * {@code head} (a head read that began after the query did). Blocks: never on the event loop.
+     */
+    public Lookup lookUp(List<String> refs, long head) {
+        tracker.catchUp(head);
         Map<String, Snapshot> found = new HashMap<>(refs.size() * 2);
         Set<String> missing = new LinkedHashSet<>();
         int fromMemory = 0;

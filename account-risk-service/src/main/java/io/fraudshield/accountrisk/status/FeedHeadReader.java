@@ -29,18 +29,23 @@ public class FeedHeadReader {
         this.feed = feed;
     }
 
-    /** A head read that began after this call did. */
-    public long readAfterNow() {
+    /**
+     * A head read that begins after this call did; completes on the reader's thread, so a caller on the event loop
+     * waits for it without blocking. Each caller gets its own copy of the shared read: cancelling or timing out that
+     * copy leaves the read, and every other caller's copy, as they are.
+     */
+    public CompletableFuture<Long> afterNow() {
         CompletableFuture<Long> batch;
         synchronized (this) {
             if (pending == null) {
                 CompletableFuture<Long> next = new CompletableFuture<>();
-                pending = next;
-                reader.execute(() -> read(next));
+                reader.execute(() -> read(next)); // refused at shutdown: then nothing is left pending for later callers
+                pending = next; // before read(next) can clear it: read waits for this lock
             }
             batch = pending;
         }
-        return batch.join();
+        // each caller gets its own copy: cancelling it (a client that went away) must not cancel the shared read
+        return batch.copy();
     }
 
     private void read(CompletableFuture<Long> batch) {
@@ -51,8 +56,8 @@ public class FeedHeadReader {
         }
         try {
             batch.complete(feed.head());
-        } catch (RuntimeException e) {
-            batch.completeExceptionally(e);
+        } catch (Throwable e) {
+            batch.completeExceptionally(e); // whatever it is, the waiters learn of it instead of waiting forever
         }
     }
 

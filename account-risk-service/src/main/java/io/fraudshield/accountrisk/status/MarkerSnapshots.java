@@ -1,6 +1,7 @@
 package io.fraudshield.accountrisk.status;
 
 import io.agroal.api.AgroalDataSource;
+import io.fraudshield.accountrisk.BlockingCalls;
 import io.fraudshield.accountrisk.marker.MarkerCategory;
 import io.fraudshield.accountrisk.marker.MarkerFact;
 import io.fraudshield.accountrisk.marker.MarkerLevel;
@@ -36,6 +37,7 @@ public class MarkerSnapshots {
 
     /** @param seq a change-feed position read before this call: the snapshots are at least that recent */
     public Map<String, Snapshot> load(Collection<String> refs, long seq) {
+        BlockingCalls.refuseOnEventLoop("a marker load from PostgreSQL");
         Map<String, List<MarkerFact>> found = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(LOAD)) {

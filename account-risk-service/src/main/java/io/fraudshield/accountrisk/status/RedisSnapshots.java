@@ -2,6 +2,7 @@ package io.fraudshield.accountrisk.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fraudshield.accountrisk.BlockingCalls;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,7 @@ public class RedisSnapshots {
 
     public Map<String, Snapshot> get(Collection<String> refs) {
         Map<String, Snapshot> found = new HashMap<>();
+        BlockingCalls.refuseOnEventLoop("a snapshot read from Redis");
         if (refs.isEmpty() || !available()) {
             return found;
         }
@@ -64,6 +66,7 @@ public class RedisSnapshots {
     }
 
     public void put(Map<String, Snapshot> snapshots) {
+        BlockingCalls.refuseOnEventLoop("a snapshot write to Redis");
         if (snapshots.isEmpty() || !available()) {
             return;
         }

@@ -24,4 +24,11 @@ public interface StatusQueryConfig {
     /** After a Redis failure, how long answers come from PostgreSQL alone before Redis is tried again. */
     @WithDefault("PT1S")
     Duration redisRetryAfter();
+
+    /**
+     * How long a query waits for its change-feed head read (PostgreSQL) before answering 503 with Retry-After: a hung
+     * read must not hang every query, nor pile up waiters on the event loop.
+     */
+    @WithDefault("PT2S")
+    Duration headReadTimeout();
 }

@@ -41,8 +41,9 @@ class AntiScanTest {
     @Test
     void anEmptyBucketIs429WithRetryAfterAndRecovers() throws Exception {
         ParticipantClient scanner = ParticipantClient.platform("PAYSCAN");
-        answeredBefore429(scanner, Account::fresh);
-        Response refused = scanner.query(Account.fresh());
+        // the refusal itself, not one more query after it: at 10 tokens a second a bucket left just below zero by
+        // the test before is positive again a few milliseconds later
+        Response refused = firstRefusal(scanner);
         refused.then().statusCode(429).body("type", equalTo("https://fraudshield.io/problems/too-many-requests"))
                 .header("Retry-After", notNullValue());
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
@@ -73,6 +74,17 @@ class AntiScanTest {
                 return answered;
             }
             assertEquals(200, status);
+        }
+        throw new AssertionError("never limited");
+    }
+
+    private static Response firstRefusal(ParticipantClient client) {
+        for (int answered = 0; answered < 1000; answered++) {
+            Response response = client.query(Account.fresh());
+            if (response.statusCode() == 429) {
+                return response;
+            }
+            assertEquals(200, response.statusCode());
         }
         throw new AssertionError("never limited");
     }
