@@ -89,7 +89,9 @@ class TokenLeaseTest {
                 + " + " + refill + " refilled");
         assertTrue(spent.get() >= CAPACITY - 2 * LEASE, "a lease withholds at most a chunk per replica: spent " + spent);
         double scripts = scripts(registryA) + scripts(registryB);
-        assertTrue(scripts * 10 < charges.get(), scripts + " Redis calls for " + charges + " charges");
+        // without leases every charge is a Redis call; with them about 1 in 12 is (one per lease of 60 tokens at ~4 a
+        // charge, plus each batch of 100): 1 in 5 leaves room for a busy machine's timing without hiding a regression
+        assertTrue(scripts * 5 < charges.get(), scripts + " Redis calls for " + charges + " charges");
     }
 
     @Test
