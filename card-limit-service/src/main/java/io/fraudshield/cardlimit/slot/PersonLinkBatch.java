@@ -35,8 +35,8 @@ public final class PersonLinkBatch {
      * path's lock is guarded the same way, in its first round trip); the setting is transaction-scoped and restored right after (transaction-mode pooler).
      */
     static final String LOCK = "/* stock batch: index only */ " + PersonLinks.LOCK.strip();
-    private static final String INDEX_ONLY = "set local enable_seqscan = off";
-    private static final String SCANS_ALLOWED = "set local enable_seqscan to default";
+    /** {@link PersonLinks#LOCK_UNSEEN}, with its own text for the same reason. */
+    static final String LOCK_UNSEEN = "/* stock batch: index only */ " + PersonLinks.LOCK_UNSEEN.strip();
 
     private final Map<String, UUID> personOfRef;
     private final Set<UUID> proposed;
@@ -67,15 +67,16 @@ public final class PersonLinkBatch {
         }
         Map<String, UUID> locked = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (java.sql.Statement settings = connection.createStatement()) {
-                settings.execute(INDEX_ONLY);
+                settings.execute(PersonLinks.INDEX_ONLY);
             }
-            try {
-                return PersonLinks.lockIn(connection, LOCK, proposals);
-            } finally {
-                try (java.sql.Statement settings = connection.createStatement()) {
-                    settings.execute(SCANS_ALLOWED);
-                }
+            // restored on success only: a failed lock (a deadlock, 40P01) aborted the transaction, whose rollback
+            // ends the setting anyway, and a statement sent now would fail with 25P02 and hide the 40P01 that makes
+            // the chunk be applied again
+            Map<String, UUID> persons = PersonLinks.lockIn(connection, LOCK, LOCK_UNSEEN, proposals);
+            try (java.sql.Statement settings = connection.createStatement()) {
+                settings.execute(PersonLinks.SCANS_ALLOWED);
             }
+            return persons;
         });
         return new PersonLinkBatch(locked, new HashSet<>(proposals.values()));
     }

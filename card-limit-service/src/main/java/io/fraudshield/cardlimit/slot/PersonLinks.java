@@ -123,7 +123,7 @@ public class PersonLinks {
     }
 
     private Map<String, UUID> lock(Map<String, UUID> proposed) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> lockIn(connection, LOCK, proposed));
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> lockIn(connection, LOCK, LOCK_UNSEEN, proposed));
     }
 
     /**
@@ -141,11 +141,13 @@ public class PersonLinks {
             """;
 
     /**
-     * Runs {@link #LOCK} (or a text of it planned differently) for these references and their proposed person ids,
-     * sorted by reference, then {@link #LOCK_UNSEEN} until it finds no reference of the locked persons left unlocked
+     * Runs {@link #LOCK} (or a text of it planned differently, with {@code unseen} the matching text of
+     * {@link #LOCK_UNSEEN}) for these references and their proposed person ids, sorted by reference, then
+     * {@code unseen} until it finds no reference of the locked persons left unlocked
      * (usually at once: one more round trip that returns nothing); @return each locked reference's person.
      */
-    static Map<String, UUID> lockIn(Connection connection, String lock, Map<String, UUID> proposed) throws SQLException {
+    static Map<String, UUID> lockIn(Connection connection, String lock, String unseenLock, Map<String, UUID> proposed)
+            throws SQLException {
         List<String> refs = new ArrayList<>(new TreeSet<>(proposed.keySet()));
         Object[] ids = refs.stream().map(proposed::get).toArray();
         Map<String, UUID> persons = new HashMap<>();
@@ -154,7 +156,7 @@ public class PersonLinks {
             statement.setArray(2, connection.createArrayOf("uuid", ids));
             readInto(statement, persons);
         }
-        try (PreparedStatement unseen = connection.prepareStatement(LOCK_UNSEEN)) {
+        try (PreparedStatement unseen = connection.prepareStatement(unseenLock)) {
             while (true) {
                 unseen.setArray(1, connection.createArrayOf("uuid", new HashSet<>(persons.values()).toArray()));
                 unseen.setArray(2, connection.createArrayOf("text", persons.keySet().toArray()));

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -112,6 +113,58 @@ class StockChunkPipelineTest {
         }
         assertEquals("CLOSED", TestSql.text(dataSource, "select state from card_slot where bank = 'B374' and card_ref = ?",
                 pseudonymizer.cardRef(CardNumber.of(cardX))));
+    }
+
+    @Test
+    void aDeadlockOnTheLinkLockAppliesTheChunkAgainInsteadOfFailingTheUpload() throws Exception {
+        BankClient bank = BankClient.of("B375");
+        String passport = BankClient.passport("E" + (10_000_000 + (long) (Math.random() * 89_999_999)), "USA");
+        String residentId = TestPeople.residentId();
+        // an earlier upload made the passport and the resident ID one person
+        bank.upload(passportLine(passport, TestPeople.document(residentId), TestPeople.cardNumber(), "ACTIVE") + "\n")
+                .then().statusCode(200).body("linesAccepted", equalTo(1));
+        String residentRef = pseudonymizer.customerRef(PersonDocument.of(DocumentType.RESIDENT_ID, residentId));
+        List<String> refs = new ArrayList<>();
+        DataSource owner = TestSql.superuser(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        try (Connection blocker = owner.getConnection()) {
+            try (PreparedStatement both = blocker.prepareStatement("select person_ref from person_link where person_id ="
+                    + " (select person_id from person_link where person_ref = ?) order by person_ref")) {
+                both.setString(1, residentRef);
+                try (ResultSet rows = both.executeQuery()) {
+                    while (rows.next()) {
+                        refs.add(rows.getString(1));
+                    }
+                }
+            }
+            assertTrue(refs.size() >= 2, "the person's documents (a reference per document and key)");
+            blocker.setAutoCommit(false);
+            try (java.sql.Statement settings = blocker.createStatement()) {
+                settings.execute("set local deadlock_timeout = '30s'"); // so the chunk is the one PostgreSQL aborts
+            }
+            lockLink(blocker, refs.get(refs.size() - 1));
+            // the chunk locks the person's links in sorted order: all but the last, then it waits for the last
+            CompletableFuture<io.restassured.response.ValidatableResponse> upload = CompletableFuture.supplyAsync(() ->
+                    bank.upload(passportLine(passport, TestPeople.document(residentId), TestPeople.cardNumber(), "ACTIVE")
+                            + "\n").then());
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (TestSql.number(owner, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query like '%stock batch: index only%'") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the chunk never waited for the link the test holds");
+                Thread.sleep(20);
+            }
+            // now the test waits for the chunk's first link: a cycle, which PostgreSQL breaks by aborting the chunk
+            lockLink(blocker, refs.get(0));
+            blocker.rollback();
+            upload.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode(200).body("state", equalTo("COMPLETED"))
+                    .body("linesAccepted", equalTo(1)).body("linesRejected", equalTo(0));
+        }
+    }
+
+    private static void lockLink(Connection connection, String ref) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select 1 from person_link where person_ref = ? for update")) {
+            lock.setString(1, ref);
+            lock.executeQuery().close();
+        }
     }
 
     private static String passportLine(String passport, String otherDocument, String card, String state) {
