@@ -281,19 +281,24 @@ public class TokenBuckets {
     /**
      * Redis answers again after an outage: what this replica's memory bucket gave out meanwhile is charged to the shared
      * bucket (into debt if need be) before anything else, so neither a lease nor the next outage hands the same tokens
-     * out again. Should Redis fail here, the bucket goes back to memory with all it spent, and the failure is thrown.
+     * out again; what a request that took the bucket just before it was removed spent during the repayment is charged
+     * after it. Should Redis fail here, what is unpaid goes back to memory (into the bucket another thread may have
+     * started meanwhile, never lost beside it), and the failure is thrown.
      */
     private void repay(String key, AntiScanConfig.Tier tier, double perMilli, LocalBucket outage) {
         long spent = outage.takeSpent();
-        if (spent <= 0) {
-            return;
-        }
-        try {
-            script(key, tier, perMilli, spent, Mode.CHARGE_INTO_DEBT, -1, 0);
-        } catch (RuntimeException e) {
-            outage.owe(spent);
-            fallback.putIfAbsent(key, outage);
-            throw e;
+        while (spent > 0) {
+            try {
+                script(key, tier, perMilli, spent, Mode.CHARGE_INTO_DEBT, -1, 0);
+            } catch (RuntimeException e) {
+                outage.owe(spent);
+                fallback.merge(key, outage, (current, unpaid) -> {
+                    current.owe(unpaid.takeSpent());
+                    return current;
+                });
+                throw e;
+            }
+            spent = outage.takeSpent();
         }
     }
 

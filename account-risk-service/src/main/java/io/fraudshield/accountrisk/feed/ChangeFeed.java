@@ -83,13 +83,22 @@ public class ChangeFeed {
         }
     }
 
+    /**
+     * A read of the feed gives up in the database after this long (a lock held on the feed by a migration, say):
+     * status queries share one head read, so one stuck read must not hold every later query behind it once the
+     * database answers again (each query's own wait is bounded by accountrisk.status-query.head-read-timeout).
+     */
+    public static final int READ_TIMEOUT_SECONDS = 5;
+
     /** The number of the last committed change. */
     public long head() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(HEAD);
-             ResultSet result = statement.executeQuery()) {
-            result.next();
-            return result.getLong(1);
+             PreparedStatement statement = connection.prepareStatement(HEAD)) {
+            statement.setQueryTimeout(READ_TIMEOUT_SECONDS);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("change feed head unreadable", e);
         }
@@ -99,6 +108,7 @@ public class ChangeFeed {
     public List<MarkerEventView> after(long after, int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(PAGE)) {
+            statement.setQueryTimeout(READ_TIMEOUT_SECONDS);
             statement.setLong(1, after);
             statement.setInt(2, limit);
             List<MarkerEventView> events = new ArrayList<>();

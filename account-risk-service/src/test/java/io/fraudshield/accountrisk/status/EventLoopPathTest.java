@@ -5,6 +5,7 @@ import io.fraudshield.accountrisk.BlockingCalls;
 import io.fraudshield.accountrisk.ParticipantClient;
 import io.fraudshield.accountrisk.ParticipantClient.Account;
 import io.fraudshield.accountrisk.antiscan.TokenBuckets;
+import io.fraudshield.accountrisk.feed.ChangeFeed;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.Role;
 import io.fraudshield.common.identifier.AccountNumber;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.function.Executable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +212,14 @@ class EventLoopPathTest {
                 Response answer = PLATFORM.query(Account.fresh());
                 answer.then().statusCode(503).header("Retry-After", "1");
                 assertEquals("https://fraudshield.io/problems/unavailable", answer.path("type"));
+                // and the read itself gives up in the database while the lock is still held, freeing the one reader
+                // thread (a read stuck for good, on a dead connection say, would otherwise hold every later query)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ChangeFeed.READ_TIMEOUT_SECONDS + 10);
+                while (TestSql.number(dataSource, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query like '%feed_head%' and pid <> pg_backend_pid()") > 0) {
+                    assertTrue(System.nanoTime() < deadline, "the head read still waits for the lock");
+                    Thread.sleep(100);
+                }
             } finally {
                 locker.rollback();
             }
@@ -238,16 +246,8 @@ class EventLoopPathTest {
         return counter == null ? 0 : counter.count(); // registered with the first query
     }
 
-    /** What another replica's MarkerService commits: the marker and its feed entry, in one transaction. */
     private void commitMarkerAsAnotherReplica(Account account) throws Exception {
-        String ref = pseudonymizer.accountRef(new ParticipantCode(account.bank()), AccountNumber.of(account.number()));
-        UUID id = UUID.randomUUID();
-        TestSql.execute(dataSource, "with m as (insert into marker (id, subject_type, subject_ref, category, level, reason_code, source_participant,"
-                + " state, valid_from, valid_until, retain_until, created_by, created_at) values ('" + id
-                + "', 'ACCOUNT', '" + ref + "', 'FROZEN', 'BLACK', 'FREEZE_ORDER', 'GA3301', 'ACTIVE', now(),"
-                + " now() + interval '1 day', now() + interval '5 years', 'other-replica', now())),"
-                + " next as (update feed_head set seq = seq + 1 where id = 1 returning seq)"
-                + " insert into marker_event (seq, object_type, object_id, subject_type, subject_ref, change,"
-                + " occurred_at) select seq, 'MARKER', '" + id + "', 'ACCOUNT', '" + ref + "', 'CREATED', now() from next");
+        OtherReplica.commitsFrozenMarker(dataSource,
+                pseudonymizer.accountRef(new ParticipantCode(account.bank()), AccountNumber.of(account.number())));
     }
 }

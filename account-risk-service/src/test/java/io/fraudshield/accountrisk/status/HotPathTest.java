@@ -7,14 +7,12 @@ import io.fraudshield.common.identifier.AccountNumber;
 import io.fraudshield.common.identifier.ParticipantCode;
 import io.fraudshield.common.pseudonym.Pseudonymizer;
 import io.fraudshield.localstack.LocalRedis;
-import io.fraudshield.localstack.TestSql;
 import io.fraudshield.localstack.TestStores;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,15 +51,7 @@ class HotPathTest {
         assertEquals("CLEAR", PLATFORM.statusOf(account));
         assertNotNull(redis.value(String.class).get("ar:snap:" + ref), "the snapshot is shared through Redis");
 
-        // what another replica's MarkerService commits: the marker and its feed entry, in one transaction
-        UUID id = UUID.randomUUID();
-        TestSql.execute(dataSource, "with m as (insert into marker (id, subject_type, subject_ref, category, level, reason_code, source_participant,"
-                        + " state, valid_from, valid_until, retain_until, created_by, created_at) values ('" + id
-                        + "', 'ACCOUNT', '" + ref + "', 'FROZEN', 'BLACK', 'FREEZE_ORDER', 'GA3301', 'ACTIVE', now(),"
-                        + " now() + interval '1 day', now() + interval '5 years', 'other-replica', now())),"
-                        + " next as (update feed_head set seq = seq + 1 where id = 1 returning seq)"
-                        + " insert into marker_event (seq, object_type, object_id, subject_type, subject_ref, change,"
-                        + " occurred_at) select seq, 'MARKER', '" + id + "', 'ACCOUNT', '" + ref + "', 'CREATED', now() from next");
+        OtherReplica.commitsFrozenMarker(dataSource, ref);
         assertEquals("FROZEN", PLATFORM.statusOf(account));
     }
 
