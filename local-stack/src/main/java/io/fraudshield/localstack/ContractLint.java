@@ -59,6 +59,9 @@ public final class ContractLint {
             Map.Entry<String, JsonNode> entry = responses.next();
             String status = entry.getKey();
             JsonNode response = resolve(spec, entry.getValue());
+            if ((status.equals("429") || status.equals("503")) && response.path("headers").path("Retry-After").isMissingNode()) {
+                violations.add(name + ": " + status + " documents no Retry-After header");
+            }
             if (status.startsWith("2")) {
                 checkSuccess(name, status, response, violations);
             } else if (status.startsWith("4")) {

@@ -24,6 +24,7 @@ class ContractLintTest {
                       responses:
                         "200": {description: OK, content: {application/json: {schema: {}}}}
                         "400": {description: Bad Request}
+                        "429": {description: slow down, content: {application/problem+json: {schema: {$ref: "#/components/schemas/Problem"}}}}
                   /v1/queries:
                     post:
                       operationId: query
@@ -34,6 +35,7 @@ class ContractLintTest {
                 "POST /v1/things: no operationId",
                 "POST /v1/things: 200 application/json has an untyped schema",
                 "POST /v1/things: 400 is not application/problem+json with the Problem schema",
+                "POST /v1/things: 429 documents no Retry-After header",
                 "POST /v1/things: Idempotency-Key is not required",
                 "POST /v1/queries: 201 documents no Location header",
                 "POST /v1/queries: documents no 4xx problem response",

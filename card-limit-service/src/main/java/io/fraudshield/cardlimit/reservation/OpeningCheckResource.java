@@ -49,6 +49,8 @@ public class OpeningCheckResource {
     @Extension(name = ContractFilter.READ_ONLY_EXTENSION, value = "true", parseValue = true)
     @APIResponse(responseCode = "200", description = "The decision; nothing is held",
             content = @Content(schema = @Schema(implementation = OpeningCheckView.class)))
+    @APIResponse(responseCode = "429", description = "The bank's opening-decision bucket is empty; see Retry-After")
+    @APIResponse(responseCode = "503", description = "The bank's opening tokens could not be drawn in time (or a lost race); see Retry-After")
     public OpeningCheckView check(@RequestBody(content = @Content(examples = @ExampleObject(name = "debit card",
             value = Examples.OPENING))) @Valid @NotNull OpeningRequest request) {
         // a token of the bank's opening-decision bucket before anyone is looked up (429 when empty)

@@ -65,6 +65,8 @@ public class SlotReservationResource {
             content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "200", description = "Denied or sent to review: nothing held",
             content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "429", description = "The bank's opening-decision bucket is empty; see Retry-After")
+    @APIResponse(responseCode = "503", description = "The bank's opening tokens could not be drawn in time (or a lost race); see Retry-After")
     public RestResponse<ReservationView> reserve(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @RequestBody(content = @Content(examples = {
                                     @ExampleObject(name = "debit card", value = Examples.OPENING),

@@ -83,9 +83,10 @@ public class StockUploadResource {
                     + "by number with its reason, the rest kept. GET the upload for progress while this runs. Send with "
                     + "the Idempotency-Key the upload was created with; lines are sent once per upload (409 after). A "
                     + "stream that sends nothing for the read timeout (60 s) is aborted. At most N uploads of a bank "
-                    + "receive at once (429 with Retry-After).")
+                    + "receive at once across replicas, and at most M of any banks on one replica (429 with Retry-After).")
     @APIResponse(responseCode = "200", description = "The upload, COMPLETED (or FAILED)",
             content = @Content(schema = @Schema(implementation = StockUploadView.class)))
+    @APIResponse(responseCode = "429", description = "As many uploads of this bank, or of any banks on the replica that took the request, are receiving lines as allowed; see Retry-After")
     public RestResponse<StockUploadView> sendLines(@PathParam("id") UUID id,
                                                    @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                                    InputStream body) {

@@ -110,7 +110,16 @@ final class ProblemResponses {
     private APIResponse inline(int status, APIResponse declared) {
         declared.setDescription(declared.getDescription().replaceFirst("\\.$", "") + typeList(status));
         declared.setContent(content(status));
-        return declared;
+        return withRetryAfter(status, declared);
+    }
+
+    /** A 429 or 503 tells when to try again. */
+    private static APIResponse withRetryAfter(int status, APIResponse response) {
+        if (status == 503 || status == 429) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)));
+        }
+        return response;
     }
 
     /** {@code $ref: '#/components/responses/Problem404'}, added to the components on first use. */
@@ -118,13 +127,8 @@ final class ProblemResponses {
         String name = status == 0 ? "Problem" : "Problem" + status;
         if (!components.getResponses().containsKey(name)) {
             String reason = status == 0 ? "Any other error" : REASONS.getOrDefault(status, "Error");
-            APIResponse response = OASFactory.createAPIResponse().description(reason + typeList(status))
-                    .content(content(status));
-            if (status == 503 || status == 429) {
-                response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)));
-            }
-            components.addResponse(name, response);
+            components.addResponse(name, withRetryAfter(status, OASFactory.createAPIResponse()
+                    .description(reason + typeList(status)).content(content(status))));
         }
         return OASFactory.createAPIResponse().ref(name);
     }
