@@ -4,16 +4,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
+import static io.fraudshield.cardlimit.slot.PlanProbe.execute;
+import static io.fraudshield.cardlimit.slot.PlanProbe.onConnection;
+import static io.fraudshield.cardlimit.slot.PlanProbe.sequentialScansOfLinks;
+import static io.fraudshield.cardlimit.slot.PlanProbe.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +34,7 @@ class PersonLinkBatchPlanTest {
         String known = "plan-test-" + UUID.randomUUID();
         String otherDocument = "plan-test-" + UUID.randomUUID();
         String fresh = "plan-test-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> connection(connection -> {
+        QuarkusTransaction.requiringNew().run(() -> onConnection(entityManager, connection -> {
             execute(connection, "insert into person_link (person_ref, person_id) values ('" + known + "', '"
                     + UUID.randomUUID() + "')");
             execute(connection, "insert into person_link (person_ref, person_id) select '" + otherDocument
@@ -43,7 +42,7 @@ class PersonLinkBatchPlanTest {
         }));
         QuarkusTransaction.requiringNew().run(() -> {
             long[] scans = new long[2];
-            connection(connection -> {
+            onConnection(entityManager, connection -> {
                 execute(connection, "set local random_page_cost = 100000");
                 scans[0] = sequentialScansOfLinks(connection);
             });
@@ -51,38 +50,12 @@ class PersonLinkBatchPlanTest {
                     List.of(new PersonLinkBatch.Request(List.of(known, fresh), List.of())));
             PersonLinkBatch.Linked linked = batch.link(new PersonLinkBatch.Request(List.of(known, fresh), List.of()));
             assertTrue(batch.isCustomersRef(linked, otherDocument), "the closure reaches the person's other document");
-            connection(connection -> {
+            onConnection(entityManager, connection -> {
                 scans[1] = sequentialScansOfLinks(connection);
                 assertEquals("on", single(connection, "select current_setting('enable_seqscan')"),
                         "the rest of the transaction plans as before");
             });
             assertEquals(scans[0], scans[1], "person_link scanned sequentially by the batch's lock");
         });
-    }
-
-    private interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private void connection(Work work) {
-        entityManager.unwrap(Session.class).doWork(work::run);
-    }
-
-    private static long sequentialScansOfLinks(Connection connection) throws SQLException {
-        return Long.parseLong(single(connection,
-                "select seq_scan from pg_stat_xact_user_tables where relname = 'person_link'"));
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -8,16 +8,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
+import static io.fraudshield.cardlimit.slot.PlanProbe.execute;
+import static io.fraudshield.cardlimit.slot.PlanProbe.onConnection;
+import static io.fraudshield.cardlimit.slot.PlanProbe.sequentialScansOfLinks;
+import static io.fraudshield.cardlimit.slot.PlanProbe.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -41,13 +40,13 @@ class PersonLinkOpeningPlanTest {
     void anOpeningLocksItsLinksByIndexInItsFirstRoundTripEvenWhenTheStatisticsFavourAScan() {
         String known = "opening-plan-" + UUID.randomUUID();
         String otherDocument = "opening-plan-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> connection(connection -> {
+        QuarkusTransaction.requiringNew().run(() -> onConnection(entityManager, connection -> {
             execute(connection, "insert into person_link (person_ref, person_id) values ('" + known + "', '"
                     + UUID.randomUUID() + "')");
             execute(connection, "insert into person_link (person_ref, person_id) select '" + otherDocument
                     + "', person_id from person_link where person_ref = '" + known + "'");
         }));
-        QuarkusTransaction.requiringNew().run(() -> connection(connection -> {
+        QuarkusTransaction.requiringNew().run(() -> onConnection(entityManager, connection -> {
             execute(connection, "set local random_page_cost = 100000");
             long before = sequentialScansOfLinks(connection);
             RoundTrip first = new RoundTrip();
@@ -62,31 +61,5 @@ class PersonLinkOpeningPlanTest {
             assertEquals("on", single(connection, "select current_setting('enable_seqscan')"),
                     "the rest of the transaction plans as before");
         }));
-    }
-
-    private interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private void connection(Work work) {
-        entityManager.unwrap(Session.class).doWork(work::run);
-    }
-
-    private static long sequentialScansOfLinks(Connection connection) throws SQLException {
-        return Long.parseLong(single(connection,
-                "select seq_scan from pg_stat_xact_user_tables where relname = 'person_link'"));
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
