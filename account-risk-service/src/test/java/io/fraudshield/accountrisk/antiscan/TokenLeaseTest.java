@@ -194,15 +194,7 @@ class TokenLeaseTest {
         LocalRedis server = TestStores.get().redis();
         server.stop();
         try {
-            long answered = 0;
-            try {
-                while (answered < 10_000) {
-                    a.charge(platform, 3);
-                    answered++;
-                }
-            } catch (ProblemException refused) {
-                assertEquals(429, refused.type().status());
-            }
+            long answered = answeredUntilRefused(a, platform, 3);
             assertTrue(answered >= CAPACITY / 3 && answered <= CAPACITY / 3 + 20 + 2,
                     "what was left of the lease, then this replica's own bucket from where Redis last left it (3,937): " + answered);
             assertThrows(ProblemException.class, () -> a.charge(platform, 3));
@@ -231,15 +223,7 @@ class TokenLeaseTest {
         LocalRedis server = TestStores.get().redis();
         server.stop();
         try {
-            long answered = 0;
-            try {
-                while (answered < 10_000) {
-                    a.charge(drained, 3);
-                    answered++;
-                }
-            } catch (ProblemException refused) {
-                assertEquals(429, refused.type().status());
-            }
+            long answered = answeredUntilRefused(a, drained, 3);
             assertTrue(answered >= LEASE / 3 && answered <= LEASE / 3 + 3,
                     "the lease, then a bucket as empty as Redis last reported it, not a fresh one: " + answered);
             ProblemException refused = assertThrows(ProblemException.class, () -> b.charge(unseen, 1),
@@ -459,5 +443,19 @@ class TokenLeaseTest {
     private static Caller freshPlatform() {
         String code = "PL" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
         return new Caller("lease-test", Role.PAYMENT_INSTITUTION, new ParticipantCode(code));
+    }
+
+    /** Charges of this cost the replica answers before its first refusal (a 429), at most 10,000. */
+    private static long answeredUntilRefused(TokenBuckets replica, Caller caller, long cost) {
+        long answered = 0;
+        try {
+            while (answered < 10_000) {
+                replica.charge(caller, cost);
+                answered++;
+            }
+        } catch (ProblemException refused) {
+            assertEquals(429, refused.type().status());
+        }
+        return answered;
     }
 }
