@@ -1,9 +1,9 @@
 package io.fraudshield.accountrisk.antiscan;
 
+import io.fraudshield.accountrisk.BlockingCalls;
 import io.fraudshield.common.caller.Caller;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
-import io.fraudshield.accountrisk.BlockingCalls;
 import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -143,9 +142,9 @@ public class TokenBuckets {
         if (!outcome.allowed()) {
             metrics.quotaRejection("anti-scan");
             long seconds = Math.max(1, (outcome.waitMillis() + 999) / 1000);
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "Your participant's look-up quota is used up;"
+            throw ProblemException.retryAfter(ProblemType.TOO_MANY_REQUESTS, "Your participant's look-up quota is used up;"
                     + " retry after " + seconds + " s. Look-ups that find nothing cost " + config.missCost() + " tokens.",
-                    List.of(), Map.of("Retry-After", Long.toString(seconds)));
+                    seconds);
         }
     }
 

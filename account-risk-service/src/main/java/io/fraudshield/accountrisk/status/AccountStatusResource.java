@@ -4,7 +4,6 @@ import io.fraudshield.accountrisk.Examples;
 import io.fraudshield.common.caller.CurrentCaller;
 import io.fraudshield.common.caller.Role;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.concurrent.CompletionStage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.concurrent.CompletionStage;
 
 @Path("/v1/account-status-queries")
 @Tag(name = "Account status", description = "Is this account stopped, frozen, black- or grey-listed? The payment-time question")

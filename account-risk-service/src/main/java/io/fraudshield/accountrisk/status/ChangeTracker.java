@@ -71,10 +71,10 @@ public class ChangeTracker {
     }
 
     private static RuntimeException notRead(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = StatusQueries.unwrapped(failure);
         if (cause instanceof TimeoutException) {
-            return new ProblemException(ProblemType.UNAVAILABLE, "The change feed could not be read in time; retry after 1 s.",
-                    List.of(), Map.of("Retry-After", "1"));
+            return ProblemException.retryAfter(ProblemType.UNAVAILABLE,
+                    "The change feed could not be read in time; retry after 1 s.", 1);
         }
         return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException("change feed head unreadable", cause);
     }

@@ -23,8 +23,9 @@ import java.util.concurrent.CompletionStage;
  * this replica's lease admits the query (any token left admits it, whatever it costs; what the lease did not cover
  * is charged to Redis afterwards on a worker thread, into debt). Whenever Redis or PostgreSQL is needed to answer
  * (a feed page, a snapshot, a lease renewal) the rest of the query moves to a worker thread, in the request's
- * Vert.x context, with the head it already read, and runs the same blocking path as before. Called on a worker thread, it runs that path there; a query of more than
- * {@link #EVENT_LOOP_ACCOUNTS} accounts runs it on a worker thread from the start.
+ * Vert.x context, with the head it already read, and runs the same blocking path as before. Called on a worker
+ * thread, it runs that path there; a query of more than {@link #EVENT_LOOP_ACCOUNTS} accounts runs it on a worker
+ * thread from the start.
  */
 @ApplicationScoped
 public class StatusQueries {
@@ -108,7 +109,7 @@ public class StatusQueries {
     }
 
     /** The exception itself, for the problem mappers, not the CompletionException around it. */
-    private static Throwable unwrapped(Throwable failure) {
+    static Throwable unwrapped(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 

@@ -10,8 +10,6 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every opening decision (a check or a reservation) takes one token from its bank's bucket before anything is looked
@@ -71,9 +69,8 @@ public class OpeningRateLimit {
         }
         if (wait > 0) {
             metrics.quotaRejection("opening-rate");
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "This bank made " + tier.bucketSize()
-                    + " opening decisions in a burst; " + tier.refillPerMinute() + " come back per minute",
-                    List.of(), Map.of("Retry-After", String.valueOf(wait)));
+            throw ProblemException.retryAfter(ProblemType.TOO_MANY_REQUESTS, "This bank made " + tier.bucketSize()
+                    + " opening decisions in a burst; " + tier.refillPerMinute() + " come back per minute", wait);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,8 +223,8 @@ public final class OpeningTokenLeases {
     }
 
     private static ProblemException unavailable(String why) {
-        return new ProblemException(ProblemType.UNAVAILABLE, "Opening decisions of this bank are briefly unavailable: "
-                + why + "; send the request again", List.of(), Map.of("Retry-After", "1"));
+        return ProblemException.retryAfter(ProblemType.UNAVAILABLE, "Opening decisions of this bank are briefly unavailable: "
+                + why + "; send the request again", 1);
     }
 
     /** The draw gave up in the database (lock or statement timeout) and was rolled back. */

@@ -133,9 +133,9 @@ public class StockUploadService {
      */
     public void receive(Caller caller, UUID id, String idempotencyKey, InputStream body) {
         if (!receivingHere.tryAcquire()) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "At most " + config.maxConcurrentPerReplica()
-                    + " uploads receive lines at once on this replica; send these lines when one has finished", List.of(),
-                    Map.of("Retry-After", String.valueOf(config.retryAfter().toSeconds())));
+            throw ProblemException.retryAfter(ProblemType.TOO_MANY_REQUESTS, "At most " + config.maxConcurrentPerReplica()
+                    + " uploads receive lines at once on this replica; send these lines when one has finished",
+                    config.retryAfter().toSeconds());
         }
         try {
             receiveHere(caller, id, idempotencyKey, body);
@@ -182,9 +182,9 @@ public class StockUploadService {
         long receiving = entityManager.createQuery("select count(u) from StockUpload u where u.bank = ?1 and u.state = ?2",
                 Long.class).setParameter(1, bank).setParameter(2, StockUploadState.RECEIVING).getSingleResult();
         if (receiving >= config.maxConcurrentPerBank()) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "At most " + config.maxConcurrentPerBank()
-                    + " uploads of a bank receive lines at once; send these lines when one has finished", List.of(),
-                    Map.of("Retry-After", String.valueOf(config.retryAfter().toSeconds())));
+            throw ProblemException.retryAfter(ProblemType.TOO_MANY_REQUESTS, "At most " + config.maxConcurrentPerBank()
+                    + " uploads of a bank receive lines at once; send these lines when one has finished",
+                    config.retryAfter().toSeconds());
         }
         upload.state = StockUploadState.RECEIVING;
         upload.progressAt = Instant.now();

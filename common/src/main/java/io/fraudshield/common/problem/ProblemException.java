@@ -26,6 +26,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, message)), Map.of());
     }
 
+    /** A 429 or 503 that tells the caller when to send the request again ({@code Retry-After}, in seconds). */
+    public static ProblemException retryAfter(ProblemType type, String detail, long seconds) {
+        return new ProblemException(type, detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(ProblemType.NOT_FOUND, what + " not found");
     }
